@@ -1,0 +1,82 @@
+using HeuristicsMiner.Algorithm.Counting;
+
+namespace HeuristicsMiner.Algorithm.Summaries;
+
+/// <summary>
+/// Paper-exact Lossy Counting (BRIEF §3): w = ⌈1/ε⌉, current bucket b = ⌈N/w⌉, new entries get Δ = b − 1,
+/// and after event N with N mod w = 0 every entry with f + Δ &lt;= b is removed from D_A, D_C, D_R (and from
+/// D_L2 and D_S). ε = 0 counts exactly (never prunes, Δ = 0): the oracle for tests.
+/// Guarantee per entry: true − εN &lt;= f &lt;= true and f + Δ &gt;= true.
+/// </summary>
+public sealed class LossyCountingSummary : StreamSummary
+{
+    private readonly LossyStructures _state;
+
+    public LossyCountingSummary(double epsilon)
+        : this(epsilon, new ActivityTable(), new LossyStructures(), 0)
+    {
+    }
+
+    private LossyCountingSummary(double epsilon, ActivityTable activities, LossyStructures state, long events)
+        : base(activities)
+    {
+        Epsilon = epsilon;
+        BucketWidth = Summaries.BucketWidth.For(epsilon);
+        _state = state;
+        EventsProcessed = events;
+    }
+
+    public double Epsilon { get; }
+
+    /// <summary>w; 0 when counting exactly.</summary>
+    public long BucketWidth { get; }
+
+    /// <summary>b = ⌈N/w⌉ (0 before the first event and when exact).</summary>
+    public long CurrentBucket => BucketWidth == 0 ? 0 : (EventsProcessed + BucketWidth - 1) / BucketWidth;
+
+    public override SummaryVariant Variant => SummaryVariant.LossyCounting;
+
+    public override int EntryCount => _state.EntryCount;
+
+    private protected override void ObserveCore(string caseId, int activity)
+    {
+        var n = ++EventsProcessed;
+        var w = BucketWidth;
+        if (w == 0)
+        {
+            _state.Apply(caseId, activity, 0);
+            return;
+        }
+
+        var bucket = (n + w - 1) / w;
+        _state.Apply(caseId, activity, bucket - 1);
+        if (n % w == 0)
+            _state.Prune(bucket);
+    }
+
+    public override SummaryCounts GetCounts()
+    {
+        var (activities, relations, loops, starts) = _state.ToEntries(Activities);
+        return new SummaryCounts(
+            Variant, EventsProcessed, Epsilon, BucketWidth, CurrentBucket, Budget: null, WindowSize: null,
+            MaxMissedCount: BucketWidth == 0 ? 0 : EventsProcessed / BucketWidth,
+            Cases: _state.CaseCount, activities, relations, loops, starts);
+    }
+
+    internal override void WriteState(BinaryWriter writer)
+    {
+        writer.Write(Epsilon);
+        writer.Write(EventsProcessed);
+        SnapshotCodec.WriteActivities(writer, Activities);
+        SnapshotCodec.WriteStructures(writer, _state);
+    }
+
+    internal static LossyCountingSummary ReadState(BinaryReader reader)
+    {
+        var epsilon = reader.ReadDouble();
+        var events = SnapshotCodec.ReadNonNegative(reader, "eventsProcessed");
+        var activities = SnapshotCodec.ReadActivities(reader);
+        var state = SnapshotCodec.ReadStructures(reader, activities.Count);
+        return new LossyCountingSummary(epsilon, activities, state, events);
+    }
+}
