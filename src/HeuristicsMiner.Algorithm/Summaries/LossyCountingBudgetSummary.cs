@@ -39,6 +39,13 @@ public sealed class LossyCountingBudgetSummary : StreamSummary
 
     public override int EntryCount => _state.EntryCount;
 
+    /// <inheritdoc cref="LossyStructures.CaseEvictions"/>
+    public long CaseEvictions => _state.CaseEvictions;
+
+    /// <summary>Entries per structure: activities, cases, relations, loop patterns, starts.</summary>
+    public (int Activities, int Cases, int Relations, int LoopPatterns, int Starts) EntriesPerStructure =>
+        (_state.Activities.Count, _state.Cases.Count, _state.Relations.Count, _state.LoopPatterns.Count, _state.Starts.Count);
+
     private protected override void ObserveCore(string caseId, int activity)
     {
         EventsProcessed++;

@@ -18,6 +18,7 @@ public sealed class SlidingWindowSummary : StreamSummary
     private readonly Dictionary<long, long> _relations = [];
     private readonly Dictionary<long, long> _loops = [];
     private readonly Dictionary<int, long> _starts = [];
+    private int _count;
 
     public SlidingWindowSummary(int windowSize) : this(windowSize, new ActivityTable())
     {
@@ -33,7 +34,7 @@ public sealed class SlidingWindowSummary : StreamSummary
     public int WindowSize => _slots.Length;
 
     /// <summary>Events currently in the window.</summary>
-    public int Count => (int)Math.Min(EventsProcessed, _slots.Length);
+    public int Count => _count;
 
     public override SummaryVariant Variant => SummaryVariant.SlidingWindow;
 
@@ -44,10 +45,11 @@ public sealed class SlidingWindowSummary : StreamSummary
 
     private protected override void ObserveCore(string caseId, int activity)
     {
-        if (EventsProcessed >= _slots.Length)
-            Evict(EventsProcessed - _slots.Length);
+        if (_count == _slots.Length)
+            Evict(OldestSequence);
 
         var sequence = EventsProcessed++;
+        _count++;
         ref var slot = ref _slots[sequence % _slots.Length];
         slot = new Slot(caseId, activity);
         Add(_activities, activity, 1);
@@ -96,6 +98,7 @@ public sealed class SlidingWindowSummary : StreamSummary
         if (--windowCase.InWindow == 0)
             _cases.Remove(slot.CaseId);
         slot = default;
+        _count--;
     }
 
     public override SummaryCounts GetCounts() =>
