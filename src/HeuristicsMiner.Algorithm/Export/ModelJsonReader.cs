@@ -29,57 +29,62 @@ public static class ModelJsonReader
         try
         {
             var counts = new SummaryCounts(
-                ModelJson.ParseVariant(root.GetProperty("variant").GetString()),
-                root.GetProperty("eventsProcessed").GetInt64(),
-                root.GetProperty("epsilon").GetDouble(),
-                root.GetProperty("bucketWidth").GetInt64(),
-                root.GetProperty("currentBucket").GetInt64(),
+                ModelJson.ParseVariant(Get(root, "variant").GetString()),
+                Get(root, "eventsProcessed").GetInt64(),
+                Get(root, "epsilon").GetDouble(),
+                Get(root, "bucketWidth").GetInt64(),
+                Get(root, "currentBucket").GetInt64(),
                 root.TryGetProperty("budget", out var budget) ? budget.GetInt64() : null,
                 root.TryGetProperty("windowSize", out var window) ? window.GetInt64() : null,
-                root.GetProperty("maxMissedCount").GetInt64(),
-                root.GetProperty("cases").GetInt64(),
-                Counts(root.GetProperty("activities")),
-                Pairs(root.GetProperty("relations")),
-                Pairs(root.GetProperty("loopPatterns")),
-                Counts(root.GetProperty("startCounts")));
-            var t = root.GetProperty("thresholds");
-            var relative = t.GetProperty("relativeToBest");
+                Get(root, "maxMissedCount").GetInt64(),
+                Get(root, "cases").GetInt64(),
+                Counts(Get(root, "activities")),
+                Pairs(Get(root, "relations")),
+                Pairs(Get(root, "loopPatterns")),
+                Counts(Get(root, "startCounts")));
+            var t = Get(root, "thresholds");
+            var relative = Get(t, "relativeToBest");
             var thresholds = new ModelThresholds(
-                t.GetProperty("dependency").GetDouble(),
-                t.GetProperty("positiveObservations").GetInt64(),
-                t.GetProperty("and").GetDouble(),
-                t.GetProperty("loopTwo").GetDouble(),
+                Get(t, "dependency").GetDouble(),
+                Get(t, "positiveObservations").GetInt64(),
+                Get(t, "and").GetDouble(),
+                Get(t, "loopTwo").GetDouble(),
                 relative.ValueKind == JsonValueKind.Null ? null : relative.GetDouble());
             var net = new HeuristicsNet(
-                [.. root.GetProperty("nodes").EnumerateArray().Select(n => new HeuristicsNode(
-                    n.GetProperty("name").GetString()!,
-                    n.GetProperty("frequency").GetInt64(),
-                    Bindings(n.GetProperty("inputBindings")),
-                    Bindings(n.GetProperty("outputBindings"))))],
-                [.. root.GetProperty("arcs").EnumerateArray().Select(a => new DependencyArc(
-                    a.GetProperty("from").GetString()!, a.GetProperty("to").GetString()!,
-                    a.GetProperty("frequency").GetInt64(), a.GetProperty("dependency").GetDouble()))],
-                [.. root.GetProperty("lengthTwoLoops").EnumerateArray().Select(l => new LengthTwoLoop(
-                    l.GetProperty("a").GetString()!, l.GetProperty("b").GetString()!,
-                    l.GetProperty("frequency").GetInt64(), l.GetProperty("dependency").GetDouble()))],
-                Names(root.GetProperty("startActivities")),
-                Names(root.GetProperty("endActivities")));
+                [.. Get(root, "nodes").EnumerateArray().Select(n => new HeuristicsNode(
+                    Get(n, "name").GetString()!,
+                    Get(n, "frequency").GetInt64(),
+                    Bindings(Get(n, "inputBindings")),
+                    Bindings(Get(n, "outputBindings"))))],
+                [.. Get(root, "arcs").EnumerateArray().Select(a => new DependencyArc(
+                    Get(a, "from").GetString()!, Get(a, "to").GetString()!,
+                    Get(a, "frequency").GetInt64(), Get(a, "dependency").GetDouble()))],
+                [.. Get(root, "lengthTwoLoops").EnumerateArray().Select(l => new LengthTwoLoop(
+                    Get(l, "a").GetString()!, Get(l, "b").GetString()!,
+                    Get(l, "frequency").GetInt64(), Get(l, "dependency").GetDouble()))],
+                Names(Get(root, "startActivities")),
+                Names(Get(root, "endActivities")));
             return new MinedModel(counts, thresholds, net);
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        catch (InvalidOperationException e)
         {
             throw new FormatException($"not a model JSON document: {e.Message}", e);
         }
     }
 
+    private static JsonElement Get(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
+            ? value
+            : throw new FormatException($"model JSON lacks property '{property}'");
+
     private static CountEntry[] Counts(JsonElement array) =>
         [.. array.EnumerateArray().Select(e => new CountEntry(
-            e.GetProperty("name").GetString()!, e.GetProperty("frequency").GetInt64(), e.GetProperty("delta").GetInt64()))];
+            Get(e, "name").GetString()!, Get(e, "frequency").GetInt64(), Get(e, "delta").GetInt64()))];
 
     private static PairCountEntry[] Pairs(JsonElement array) =>
         [.. array.EnumerateArray().Select(e => new PairCountEntry(
-            e.GetProperty("from").GetString()!, e.GetProperty("to").GetString()!,
-            e.GetProperty("frequency").GetInt64(), e.GetProperty("delta").GetInt64()))];
+            Get(e, "from").GetString()!, Get(e, "to").GetString()!,
+            Get(e, "frequency").GetInt64(), Get(e, "delta").GetInt64()))];
 
     private static string[] Names(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 
