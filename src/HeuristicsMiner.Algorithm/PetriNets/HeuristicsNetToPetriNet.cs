@@ -68,6 +68,10 @@ public static class HeuristicsNetToPetriNet
         var outputs = Neighbours(net, nodes, arc => arc.From, arc => arc.To);
         var starts = Endpoints(net.StartActivities, nodes, inputs, nameof(HeuristicsNet.StartActivities));
         var ends = Endpoints(net.EndActivities, nodes, outputs, nameof(HeuristicsNet.EndActivities));
+        var inputBindings = nodes.ToDictionary(
+            kv => kv.Key, kv => Bindings(kv.Value.InputBindings, inputs[kv.Key], kv.Key, "input"), StringComparer.Ordinal);
+        var outputBindings = nodes.ToDictionary(
+            kv => kv.Key, kv => Bindings(kv.Value.OutputBindings, outputs[kv.Key], kv.Key, "output"), StringComparer.Ordinal);
 
         var builder = new PetriNetBuilder();
         var activities = nodes.Keys.Order(StringComparer.Ordinal).ToList();
@@ -106,7 +110,7 @@ public static class HeuristicsNetToPetriNet
                 }
                 else
                 {
-                    foreach (var binding in Bindings(nodes[x].InputBindings, entering, x, "input"))
+                    foreach (var binding in inputBindings[x])
                     {
                         string hid = NewHidden();
                         builder.AddArc(hid, master);
@@ -153,7 +157,7 @@ public static class HeuristicsNetToPetriNet
                 {
                     intPlace = builder.AddPlace("intplace_" + x);
                     builder.AddArc(x, intPlace);
-                    foreach (var binding in Bindings(nodes[x].OutputBindings, exiting, x, "output"))
+                    foreach (var binding in outputBindings[x])
                     {
                         string hid = NewHidden();
                         builder.AddArc(intPlace, hid);
