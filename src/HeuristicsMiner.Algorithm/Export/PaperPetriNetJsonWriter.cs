@@ -12,8 +12,9 @@ namespace HeuristicsMiner.Algorithm.Export;
 /// <remarks>
 /// <para>A visible transition is named by its label (that format names visible transitions by activity) and a
 /// silent one by its id; places by their id. Every list is sorted ordinally and free of duplicates; arc pairs are
-/// sorted by first then second element. Strings are escaped with the relaxed encoder (non-ASCII text is written as
-/// is, quotes, backslashes and control characters are escaped), so the output is byte-stable and readable.</para>
+/// sorted by first then second element. Strings are escaped with the relaxed encoder: text in the Basic
+/// Multilingual Plane is written as is, while quotes, backslashes, control characters and characters beyond the BMP
+/// (e.g. emoji) become escapes, so the output is byte-stable and readable.</para>
 /// <para>The paper's loader marks places named <c>start_{activity}</c> / <c>end_{activity}</c> from the start and
 /// end activities; nets from <see cref="HeuristicsNetToPetriNet"/> have a single <c>source</c> and <c>sink</c>
 /// place instead, so a consumer of this JSON should take the initial and final marking from those places.</para>
