@@ -47,12 +47,18 @@ namespace HeuristicsMiner.Algorithm.PetriNets;
 /// no output arc that is not an end activity as an end activity, so that every transition lies on a path from
 /// source to sink (pm4py would leave such a transition without input or output place).</item>
 /// <item>An empty heuristics net yields <c>source</c> -&gt; silent <c>skip</c> -&gt; <c>sink</c> (the empty trace).</item>
+/// <item>Arcs form a set: when a reduction would add an arc that already exists it is merged, where pm4py would keep
+/// a second arc object between the same nodes.</item>
 /// <item>Ids are deterministic: activity transitions use the activity name (so a visible transition's id equals
 /// its label), other nodes use pm4py's names (<c>pre_x</c>, <c>intplace_x</c>, <c>hid_n</c>; input places are
 /// <c>splace_in_x_y</c> without pm4py's loop index), with "~2", "~3", ... appended on a clash. Hidden transitions
 /// are numbered in creation order: all entering sides (activities in ordinal order, bindings in ordinal order of
 /// their member lists), then all exiting sides. Reduction candidates are visited in ordinal id order.</item>
 /// </list>
+/// <para>The result is always a net with one <c>source</c> place (initial marking 1) and one <c>sink</c> place
+/// (final marking 1); it is a workflow net (every node on a path from source to sink) whenever every activity can be
+/// reached from a start activity and can reach an end activity along the arcs, as in a net mined from a log. Like
+/// pm4py's, the conversion does not guarantee soundness for arbitrary binding combinations.</para>
 /// </remarks>
 public static class HeuristicsNetToPetriNet
 {
