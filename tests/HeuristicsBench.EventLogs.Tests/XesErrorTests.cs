@@ -222,6 +222,18 @@ public class XesErrorTests
     }
 
     [Fact]
+    public void Truncated_gzip_is_an_error()
+    {
+        using var dir = new TempDirectory();
+        var bytes = File.ReadAllBytes(TestFiles.A12f0n00);
+        var path = dir.WriteBytes("truncated.xes.gz", bytes[..(bytes.Length / 2)]);
+
+        var ex = ReadFails(path);
+
+        Assert.StartsWith(path + ":", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Errors_after_the_first_events_surface_while_interleaving()
     {
         // Without timestamps the reader streams; the error comes when the enumeration reaches it.
