@@ -103,6 +103,21 @@ public class InterleaveTests
         }
     }
 
+    [Theory]
+    [InlineData(42, 10, "3|S,1|S,8|S,4|S,a12f0n00|S,2|S,5|S,8|b", "ae29d7444eb5997b22c4505f27b11dfc46b060cdf299705f15cbdb0d1c03f69b")]
+    [InlineData(7, 3, "a12f0n00|S,a12f0n00|f,a12f0n00|g,a12f0n00|h,1|S,a12f0n00|i,1|f,a12f0n00|k", "1efe26cba4fa8f8b7c84e0950b2c0128b133bd0b65008175b8d745ce7ab2117a")]
+    [InlineData(-5, 1000, "514|S,904|S,169|S,435|S,530|S,417|S,475|S,32|S", "2d17c42bf36ed60367df402c15c24c340f2ebe7fff0ae60bb607183153c4633d")]
+    public void Order_matches_an_independent_implementation_of_the_documented_scheme(int seed, int openCases, string firstEight, string sha256)
+    {
+        // Expected values from a separate Python implementation of the scheme in the README
+        // ("case|activity" lines, SHA-256 of all of them joined with newlines).
+        var events = ReadA12(seed, openCases);
+
+        Assert.Equal(firstEight, string.Join(",", events.Take(8).Select(e => $"{e.CaseId}|{e.Activity}")));
+        var text = string.Join("\n", events.Select(e => $"{e.CaseId}|{e.Activity}"));
+        Assert.Equal(sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
+    }
+
     [Fact]
     public void Scheme_is_pinned_on_a_small_example()
     {
