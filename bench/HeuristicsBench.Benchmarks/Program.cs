@@ -1,0 +1,28 @@
+using System.CommandLine;
+using BenchmarkDotNet.Running;
+using HeuristicsBench.Benchmarks;
+
+var events = new Option<long>("--events") { Description = "Events to process", DefaultValueFactory = _ => 5_000_000 };
+var epsilon = new Option<double>("--epsilon") { Description = "Lossy Counting ε", DefaultValueFactory = _ => 0.001 };
+var repeats = new Option<int>("--repeats") { Description = "Timed runs", DefaultValueFactory = _ => 3 };
+
+var core = new Command("core", "BenchmarkDotNet: the core update path, ns and bytes allocated per event. Extra arguments go to BenchmarkDotNet.");
+var extra = new Argument<string[]>("benchmarkdotnet-args") { Arity = ArgumentArity.ZeroOrMore };
+core.Arguments.Add(extra);
+core.TreatUnmatchedTokensAsErrors = false;
+core.SetAction(parse =>
+{
+    var forwarded = parse.GetValue(extra) ?? [];
+    BenchmarkRunner.Run<CoreUpdateBenchmark>(args: [.. forwarded, .. parse.UnmatchedTokens]);
+    return 0;
+});
+
+var mine = new Command("mine", "Times `mine` end to end on a synthetic CSV (default 5 M events).") { events, epsilon, repeats };
+mine.SetAction(parse => MineThroughput.Run(parse.GetValue(events), parse.GetValue(repeats), parse.GetValue(epsilon), Console.Out));
+
+var memoryEvents = new Option<long>("--events") { Description = "Events to process", DefaultValueFactory = _ => 10_000_000 };
+var memory = new Command("memory", "Entries and managed heap over a long stream (default 10 M events at ε = 0.001).") { memoryEvents, epsilon };
+memory.SetAction(parse => MemoryFlatness.Run(parse.GetValue(memoryEvents), parse.GetValue(epsilon), Console.Out));
+
+var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory };
+return root.Parse(args).Invoke();

@@ -1,0 +1,9 @@
+namespace HeuristicsMiner.Cli;
+
+/// <summary>Output formats of <c>mine</c>.</summary>
+public enum ModelFormat
+{
+    Json,
+    Dot,
+    Pnml,
+}
