@@ -15,18 +15,14 @@ public static class MemoryFlatness
         var process = new SyntheticProcess();
         var summary = new LossyCountingSummary(epsilon);
         var ids = process.ActivityNames.Select(summary.Activities.GetOrAdd).ToArray();
-        var names = new Dictionary<long, string>();
         var step = Math.Max(1, events / 10);
         output.WriteLine("events,entries,activities,cases,relations,loopPatterns,starts,heapBytes");
         var heaps = new List<long>();
         for (long i = 1; i <= events; i++)
         {
             var (c, a) = process.Next();
-            if (!names.TryGetValue(c, out var name))
-                names[c] = name = $"case_{c}";
-            summary.Observe(name, ids[a]);
-            if (names.Count > 50_000)
-                names.Clear();
+            // A fresh case-id string per event, as a deserializer produces: only the summary keeps any alive.
+            summary.Observe(string.Create(CultureInfo.InvariantCulture, $"case_{c}"), ids[a]);
             if (i % step != 0)
                 continue;
             var heap = GC.GetTotalMemory(forceFullCollection: true);

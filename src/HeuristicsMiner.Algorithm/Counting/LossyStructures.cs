@@ -12,11 +12,11 @@ namespace HeuristicsMiner.Algorithm.Counting;
 /// </summary>
 public sealed class LossyStructures
 {
-    internal Dictionary<int, LossyEntry> Activities { get; } = [];
+    internal ActivityCounters Activities { get; } = new();
     internal Dictionary<string, CaseEntry> Cases { get; } = new(StringComparer.Ordinal);
     internal Dictionary<long, LossyEntry> Relations { get; } = [];
     internal Dictionary<long, LossyEntry> LoopPatterns { get; } = [];
-    internal Dictionary<int, LossyEntry> Starts { get; } = [];
+    internal ActivityCounters Starts { get; } = new();
 
     /// <summary>Entries over all five structures (what a budget bounds).</summary>
     public int EntryCount =>
@@ -33,12 +33,12 @@ public sealed class LossyStructures
     /// <summary>Counts event (caseId, activity); entries created now get Δ = <paramref name="newDelta"/>.</summary>
     public void Apply(string caseId, int activity, long newDelta)
     {
-        Increment(Activities, activity, newDelta);
+        Activities.Increment(activity, newDelta);
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(Cases, caseId, out var known);
         if (!known)
         {
             entry = new CaseEntry(activity, -1, 1, newDelta);
-            Increment(Starts, activity, newDelta);
+            Starts.Increment(activity, newDelta);
             return;
         }
 
@@ -54,9 +54,9 @@ public sealed class LossyStructures
     /// <summary>How many entries <see cref="Apply"/> would create for this event (for budgeted variants).</summary>
     public int NewEntriesFor(string caseId, int activity)
     {
-        var count = Activities.ContainsKey(activity) ? 0 : 1;
+        var count = Activities.Contains(activity) ? 0 : 1;
         if (!Cases.TryGetValue(caseId, out var entry))
-            return count + 1 + (Starts.ContainsKey(activity) ? 0 : 1);
+            return count + 1 + (Starts.Contains(activity) ? 0 : 1);
         if (!Relations.ContainsKey(PairKey.Of(entry.Last, activity)))
             count++;
         if (entry.SecondLast == activity && entry.Last != activity &&
@@ -68,8 +68,8 @@ public sealed class LossyStructures
     /// <summary>Removes every entry with f + Δ &lt;= bucket from every structure; returns how many went.</summary>
     public int Prune(long bucket)
     {
-        var removed = PruneTable(Activities, bucket) + PruneTable(Relations, bucket) +
-                      PruneTable(LoopPatterns, bucket) + PruneTable(Starts, bucket);
+        var removed = Activities.Prune(bucket) + PruneTable(Relations, bucket) +
+                      PruneTable(LoopPatterns, bucket) + Starts.Prune(bucket);
         foreach (var (key, entry) in Cases)
         {
             if (entry.CanBePruned(bucket))
@@ -85,11 +85,9 @@ public sealed class LossyStructures
     /// <summary>The smallest f + Δ over all entries (long.MaxValue when empty).</summary>
     public long MinimumUpperBound()
     {
-        var min = long.MaxValue;
-        foreach (var e in Activities.Values) min = Math.Min(min, e.Frequency + e.Delta);
+        var min = Math.Min(Activities.MinimumUpperBound(), Starts.MinimumUpperBound());
         foreach (var e in Relations.Values) min = Math.Min(min, e.Frequency + e.Delta);
         foreach (var e in LoopPatterns.Values) min = Math.Min(min, e.Frequency + e.Delta);
-        foreach (var e in Starts.Values) min = Math.Min(min, e.Frequency + e.Delta);
         foreach (var e in Cases.Values) min = Math.Min(min, e.Frequency + e.Delta);
         return min;
     }
@@ -99,9 +97,9 @@ public sealed class LossyStructures
         IReadOnlyList<PairCountEntry> LoopPatterns, IReadOnlyList<CountEntry> Starts) ToEntries(ActivityTable names) =>
         (Named(Activities, names), Named(Relations, names), Named(LoopPatterns, names), Named(Starts, names));
 
-    private static CountEntry[] Named(Dictionary<int, LossyEntry> table, ActivityTable names)
+    private static CountEntry[] Named(ActivityCounters table, ActivityTable names)
     {
-        var result = table.Select(kv => new CountEntry(names.NameOf(kv.Key), kv.Value.Frequency, kv.Value.Delta)).ToArray();
+        var result = table.Entries().Select(e => new CountEntry(names.NameOf(e.Id), e.Entry.Frequency, e.Entry.Delta)).ToArray();
         Array.Sort(result, CanonicalOrder.Compare);
         return result;
     }

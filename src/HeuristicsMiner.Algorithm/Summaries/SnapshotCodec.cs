@@ -86,16 +86,14 @@ internal static class SnapshotCodec
         return value;
     }
 
-    private static void WriteTable(BinaryWriter writer, Dictionary<int, LossyEntry> table)
+    private static void WriteTable(BinaryWriter writer, ActivityCounters table)
     {
-        var keys = table.Keys.ToArray();
-        Array.Sort(keys);
-        writer.Write(keys.Length);
-        foreach (var key in keys)
+        writer.Write(table.Count);
+        foreach (var (id, entry) in table.Entries())
         {
-            writer.Write(key);
-            writer.Write(table[key].Frequency);
-            writer.Write(table[key].Delta);
+            writer.Write(id);
+            writer.Write(entry.Frequency);
+            writer.Write(entry.Delta);
         }
     }
 
@@ -112,11 +110,16 @@ internal static class SnapshotCodec
         }
     }
 
-    private static void ReadTable(BinaryReader reader, Dictionary<int, LossyEntry> table, Func<int, bool> valid, string what)
+    private static void ReadTable(BinaryReader reader, ActivityCounters table, Func<int, bool> valid, string what)
     {
         var count = ReadCount(reader, what);
         for (var i = 0; i < count; i++)
-            AddEntry(table, reader.ReadInt32(), reader, valid, what, i);
+        {
+            var id = reader.ReadInt32();
+            var entry = new LossyEntry(reader.ReadInt64(), reader.ReadInt64());
+            if (!valid(id) || entry.Delta < 0 || !table.TryAdd(id, entry))
+                throw new InvalidDataException($"snapshot {what} entry #{i} is invalid");
+        }
     }
 
     private static void ReadTable(BinaryReader reader, Dictionary<long, LossyEntry> table, Func<long, bool> valid, string what)
