@@ -23,8 +23,8 @@ public static class MineCommand
         var and = new Option<double>("--and-threshold") { Description = "AND measure from which two outputs/inputs are parallel", DefaultValueFactory = _ => 0.1 };
         var loopTwo = new Option<double>("--loop-two-threshold") { Description = "Minimum a=>2 b of a kept length-two loop", DefaultValueFactory = _ => 0.9 };
         var relative = new Option<double?>("--relative-to-best") { Description = "Keep an arc only within this of the best dependency of its source or target (off unless given)" };
-        var format = new Option<string>("--format", "-f") { Description = "json, dot or pnml", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "dot", "pnml");
+        var format = new Option<string>("--format", "-f") { Description = "json, dot, pnml or text (a readable summary)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "dot", "pnml", "text");
         var output = new Option<string?>("--output", "-o") { Description = "Output file (written atomically); standard output when absent" };
         var lifecycle = new Option<string>("--lifecycle") { Description = "XES: complete (events without lifecycle or with 'complete') or all", DefaultValueFactory = _ => "complete" };
         lifecycle.AcceptOnlyFromAmong("complete", "all");

@@ -6,4 +6,7 @@ public enum ModelFormat
     Json,
     Dot,
     Pnml,
+
+    /// <summary>Human-readable summary of the net.</summary>
+    Text,
 }

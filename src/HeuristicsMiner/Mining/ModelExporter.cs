@@ -22,6 +22,10 @@ public static class ModelExporter
                 using (var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true))
                     DotWriter.Write(model.Net, writer);
                 break;
+            case ModelFormat.Text:
+                using (var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true))
+                    ModelTextWriter.Write(model, writer);
+                break;
             case ModelFormat.Pnml:
                 PnmlWriter.Write(HeuristicsNetToPetriNet.Convert(model.Net), output);
                 break;
