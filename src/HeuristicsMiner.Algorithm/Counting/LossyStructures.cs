@@ -28,7 +28,7 @@ public sealed class LossyStructures
     /// Case entries removed by pruning so far. A case's next event after its eviction starts a new entry, so
     /// the relation into it is not counted: while this is 0, D_R and D_L2 saw every relation of the stream.
     /// </summary>
-    public long CaseEvictions { get; private set; }
+    public long CaseEvictions { get; internal set; }
 
     /// <summary>Counts event (caseId, activity); entries created now get Δ = <paramref name="newDelta"/>.</summary>
     public void Apply(string caseId, int activity, long newDelta)

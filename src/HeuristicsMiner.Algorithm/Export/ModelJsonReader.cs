@@ -38,6 +38,7 @@ public static class ModelJsonReader
                 root.TryGetProperty("windowSize", out var window) ? window.GetInt64() : null,
                 Get(root, "maxMissedCount").GetInt64(),
                 Get(root, "cases").GetInt64(),
+                Get(root, "caseEvictions").GetInt64(),
                 Counts(Get(root, "activities")),
                 Pairs(Get(root, "relations")),
                 Pairs(Get(root, "loopPatterns")),

@@ -59,6 +59,7 @@ public static class ModelJsonWriter
         json.WriteEndArray();
 
         json.WriteNumber("cases", c.Cases);
+        json.WriteNumber("caseEvictions", c.CaseEvictions);
 
         json.WriteStartArray("arcs");
         foreach (var arc in model.Net.Arcs)

@@ -12,9 +12,11 @@ namespace HeuristicsMiner.Algorithm.Model;
 /// is given, a=&gt;b is within R of the best a=&gt;x or of the best y=&gt;b (over observed relations with |·| ≥ P).</item>
 /// <item>Bindings: outputs b, c of a are in AND iff a=&gt;(b AND c) ≥ AND threshold (likewise for inputs); the
 /// bindings are the maximal cliques of that relation, alternatives between cliques being XOR.</item>
-/// <item>Start activities: those without incoming arcs (self loops aside), plus those seen as the first event
-/// of a case entry at least P times; end activities: those without outgoing arcs (self loops aside). A
-/// stream has no case-end signal, so ends come from the graph.</item>
+/// <item>Nodes: the activities of D_A plus any arc endpoint pruned from D_A (with frequency 0).</item>
+/// <item>Start activities: those without incoming arcs (self loops aside), plus — only while no case entry has
+/// been evicted, since a re-entering case fakes a start — those seen as the first event of a case entry at
+/// least P times; end activities: those without outgoing arcs (self loops aside). A stream has no case-end
+/// signal, so ends come from the graph.</item>
 /// </list>
 /// The "all activities connected" heuristic is not applied.
 /// </summary>
@@ -70,22 +72,28 @@ public static class HeuristicsNetBuilder
         var outputs = Neighbours(arcList, a => a.From, a => a.To);
         var inputs = Neighbours(arcList, a => a.To, a => a.From);
 
-        var nodes = counts.Activities.Select(activity =>
+        // An arc's endpoint can be missing from D_A (pruned while its relations survive); it is still a node,
+        // with frequency 0, so the net is consistent and exportable.
+        var frequencies = counts.Activities.ToDictionary(a => a.Name, a => a.Frequency, StringComparer.Ordinal);
+        var names = frequencies.Keys.Concat(arcList.SelectMany(a => new[] { a.From, a.To }))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var nodes = names.Select(a =>
         {
-            var outs = outputs.GetValueOrDefault(activity.Name, []);
-            var ins = inputs.GetValueOrDefault(activity.Name, []);
-            var a = activity.Name;
+            var outs = outputs.GetValueOrDefault(a, []);
+            var ins = inputs.GetValueOrDefault(a, []);
             return new HeuristicsNode(
                 a,
-                activity.Frequency,
+                frequencies.GetValueOrDefault(a),
                 Bindings(ins, (b, c) => DependencyMeasures.And(Follows(b, c), Follows(c, b), Follows(b, a), Follows(c, a)), thresholds),
                 Bindings(outs, (b, c) => DependencyMeasures.And(Follows(b, c), Follows(c, b), Follows(a, b), Follows(a, c)), thresholds));
         }).ToArray();
 
-        var seenStarting = counts.StartActivities.Where(s => s.Frequency >= p).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var starts = counts.Activities.Select(a => a.Name)
-            .Where(a => !inputs.ContainsKey(a) || seenStarting.Contains(a)).ToArray();
-        var ends = counts.Activities.Select(a => a.Name).Where(a => !outputs.ContainsKey(a)).ToArray();
+        // D_S is trusted only while no case entry was lost: a case that re-enters D_C fakes a start.
+        var seenStarting = counts.CaseEvictions == 0
+            ? counts.StartActivities.Where(s => s.Frequency >= p).Select(s => s.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var starts = names.Where(a => !inputs.ContainsKey(a) || seenStarting.Contains(a)).ToArray();
+        var ends = names.Where(a => !outputs.ContainsKey(a)).ToArray();
         return new HeuristicsNet(nodes, arcList, loops, starts, ends);
     }
 

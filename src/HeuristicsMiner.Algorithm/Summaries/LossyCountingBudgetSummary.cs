@@ -64,7 +64,8 @@ public sealed class LossyCountingBudgetSummary : StreamSummary
         var (activities, relations, loops, starts) = _state.ToEntries(Activities);
         return new SummaryCounts(
             Variant, EventsProcessed, Epsilon: 0, BucketWidth: 0, CurrentBucket, Budget, WindowSize: null,
-            MaxMissedCount: CurrentBucket, Cases: _state.CaseCount, activities, relations, loops, starts);
+            MaxMissedCount: CurrentBucket, Cases: _state.CaseCount, CaseEvictions: _state.CaseEvictions,
+            activities, relations, loops, starts);
     }
 
     internal override void WriteState(BinaryWriter writer)

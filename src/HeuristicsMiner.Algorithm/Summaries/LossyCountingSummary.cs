@@ -6,7 +6,9 @@ namespace HeuristicsMiner.Algorithm.Summaries;
 /// Paper-exact Lossy Counting (BRIEF §3): w = ⌈1/ε⌉, current bucket b = ⌈N/w⌉, new entries get Δ = b − 1,
 /// and after event N with N mod w = 0 every entry with f + Δ &lt;= b is removed from D_A, D_C, D_R (and from
 /// D_L2 and D_S). ε = 0 counts exactly (never prunes, Δ = 0): the oracle for tests.
-/// Guarantee per entry: true − εN &lt;= f &lt;= true and f + Δ &gt;= true.
+/// Guarantee for D_A: true − εN &lt;= f &lt;= true &lt;= f + Δ, and an absent activity has true &lt;= εN. D_R, D_L2
+/// and D_S obey it against the true counts only while no case entry was evicted (<see cref="CaseEvictions"/>
+/// = 0): an evicted case's next event starts a new entry, so that relation is lost and a start is faked.
 /// </summary>
 public sealed class LossyCountingSummary : StreamSummary
 {
@@ -67,7 +69,7 @@ public sealed class LossyCountingSummary : StreamSummary
         return new SummaryCounts(
             Variant, EventsProcessed, Epsilon, BucketWidth, CurrentBucket, Budget: null, WindowSize: null,
             MaxMissedCount: BucketWidth == 0 ? 0 : EventsProcessed / BucketWidth,
-            Cases: _state.CaseCount, activities, relations, loops, starts);
+            Cases: _state.CaseCount, CaseEvictions: _state.CaseEvictions, activities, relations, loops, starts);
     }
 
     internal override void WriteState(BinaryWriter writer)

@@ -92,6 +92,8 @@ public sealed class SlidingWindowSummary : StreamSummary
             Add(_relations, PairKey.Of(slot.Activity, successor.Activity), -1);
             successor.IsStart = true;
             Add(_starts, successor.Activity, 1);
+            if (slot.IsStart)
+                CaseEvictions++;
         }
 
         ref var windowCase = ref CollectionsMarshal.GetValueRefOrNullRef(_cases, slot.CaseId);
@@ -103,7 +105,11 @@ public sealed class SlidingWindowSummary : StreamSummary
 
     public override SummaryCounts GetCounts() =>
         new(Variant, EventsProcessed, Epsilon: 0, BucketWidth: 0, CurrentBucket: 0, Budget: null, WindowSize: WindowSize,
-            MaxMissedCount: 0, Cases: _cases.Count, Named(_activities), Named(_relations), Named(_loops), Named(_starts));
+            MaxMissedCount: 0, Cases: _cases.Count, CaseEvictions: CaseEvictions,
+            Named(_activities), Named(_relations), Named(_loops), Named(_starts));
+
+    /// <summary>Cases whose first event in the window left while later ones stayed (their successor became a start).</summary>
+    public long CaseEvictions { get; private set; }
 
     /// <summary>The events in the window, oldest first.</summary>
     public IEnumerable<(string CaseId, int Activity)> WindowEvents()
@@ -119,6 +125,7 @@ public sealed class SlidingWindowSummary : StreamSummary
     {
         writer.Write(WindowSize);
         writer.Write(EventsProcessed);
+        writer.Write(CaseEvictions);
         SnapshotCodec.WriteActivities(writer, Activities);
         writer.Write(Count);
         foreach (var (caseId, activity) in WindowEvents())
@@ -133,6 +140,7 @@ public sealed class SlidingWindowSummary : StreamSummary
     {
         var windowSize = reader.ReadInt32();
         var events = SnapshotCodec.ReadNonNegative(reader, "eventsProcessed");
+        var evictions = SnapshotCodec.ReadNonNegative(reader, "caseEvictions");
         var activities = SnapshotCodec.ReadActivities(reader);
         var count = SnapshotCodec.ReadCount(reader, "window events");
         if (windowSize < 1 || count > windowSize || count > events || (count < windowSize && count != events))
@@ -146,6 +154,7 @@ public sealed class SlidingWindowSummary : StreamSummary
                 throw new InvalidDataException($"snapshot window event #{i} is invalid");
             summary.ObserveCore(caseId, activity);
         }
+        summary.CaseEvictions = evictions;
         return summary;
     }
 

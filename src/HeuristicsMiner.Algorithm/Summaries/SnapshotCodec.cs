@@ -34,6 +34,7 @@ internal static class SnapshotCodec
         WriteTable(writer, state.Relations);
         WriteTable(writer, state.LoopPatterns);
         WriteTable(writer, state.Starts);
+        writer.Write(state.CaseEvictions);
         var cases = state.Cases.Keys.ToArray();
         Array.Sort(cases, StringComparer.Ordinal);
         writer.Write(cases.Length);
@@ -55,6 +56,7 @@ internal static class SnapshotCodec
         ReadTable(reader, state.Relations, key => CheckPair(key, activityCount), "relations");
         ReadTable(reader, state.LoopPatterns, key => CheckPair(key, activityCount), "loop patterns");
         ReadTable(reader, state.Starts, key => CheckActivity(key, activityCount), "starts");
+        state.CaseEvictions = ReadNonNegative(reader, "caseEvictions");
         var cases = ReadCount(reader, "cases");
         for (var i = 0; i < cases; i++)
         {

@@ -5,10 +5,14 @@ namespace HeuristicsMiner.Algorithm.Summaries;
 /// for model building, merging, JSON export and comparison. Independent of activity ids, so summaries with
 /// different interning (e.g. one per Kafka partition) can be merged.
 /// </summary>
-/// <param name="MaxMissedCount">Upper bound on the true count of any activity, relation, pattern or start
-/// that is absent from this summary: ⌊N/w⌋ for Lossy Counting, the current bucket for LCB, 0 when exact or
-/// for a sliding window (which by definition counts only its window).</param>
+/// <param name="MaxMissedCount">Upper bound on the true count of an activity absent from this summary:
+/// ⌊N/w⌋ for Lossy Counting, the current bucket for LCB, 0 when exact or for a sliding window (which by
+/// definition counts only its window). It bounds absent relations, patterns and starts too only while
+/// <paramref name="CaseEvictions"/> is 0.</param>
 /// <param name="Cases">Entries in D_C (cases currently tracked).</param>
+/// <param name="CaseEvictions">Case entries lost so far (pruned from D_C, or for a window, a case whose
+/// earlier events left the window). Each one can lose a relation and fake a start; while it is 0, D_R, D_L2
+/// and D_S saw every relation, pattern and start of the stream.</param>
 public sealed record SummaryCounts(
     SummaryVariant Variant,
     long EventsProcessed,
@@ -19,6 +23,7 @@ public sealed record SummaryCounts(
     long? WindowSize,
     long MaxMissedCount,
     long Cases,
+    long CaseEvictions,
     IReadOnlyList<CountEntry> Activities,
     IReadOnlyList<PairCountEntry> Relations,
     IReadOnlyList<PairCountEntry> LoopPatterns,

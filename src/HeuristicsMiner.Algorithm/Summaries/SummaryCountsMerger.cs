@@ -5,10 +5,13 @@ namespace HeuristicsMiner.Algorithm.Summaries;
 /// For every key: f = Σ fᵢ and Δ = Σ Δᵢ, where a summary that lacks the key contributes f = 0 and
 /// Δ = its <see cref="SummaryCounts.MaxMissedCount"/> (the most it can have missed). N, cases and
 /// MaxMissedCount add up.
-/// <para>Error bound: if each part satisfies trueᵢ − εNᵢ ≤ fᵢ ≤ trueᵢ ≤ fᵢ + Δᵢ, the merge satisfies
-/// true − εN ≤ f ≤ true ≤ f + Δ with N = Σ Nᵢ — the same guarantee as one summary over N events, provided no
-/// case spans two parts (a directly-follows pair split across parts is never observed by either).</para>
-/// Lossy Counting parts need the same ε; budgets (LCB) and window sizes (SW) add.
+/// <para>Error bound: if each part satisfies trueᵢ − εNᵢ ≤ fᵢ ≤ trueᵢ ≤ fᵢ + Δᵢ (and absent keys trueᵢ ≤
+/// MaxMissedᵢ), the merge satisfies true − εN ≤ f ≤ true ≤ f + Δ with N = Σ Nᵢ — the same guarantee as one
+/// summary over N events, provided no case spans two parts (a pair split across parts is seen by neither).
+/// The premise always holds for activities; for relations, patterns and starts only while every part has no
+/// case evictions (the merged <see cref="SummaryCounts.CaseEvictions"/> is their sum, so 0 says so).</para>
+/// Lossy Counting parts need the same ε; LCB budgets add; merged SW counts cover the union of the parts'
+/// windows (not the last ΣW events of any one order), and their window sizes add.
 /// </summary>
 public static class SummaryCountsMerger
 {
@@ -35,6 +38,7 @@ public static class SummaryCountsMerger
             first.WindowSize is null ? null : parts.Sum(p => p.WindowSize ?? 0),
             parts.Sum(p => p.MaxMissedCount),
             parts.Sum(p => p.Cases),
+            parts.Sum(p => p.CaseEvictions),
             MergeNamed(parts, p => p.Activities),
             MergePairs(parts, p => p.Relations),
             MergePairs(parts, p => p.LoopPatterns),

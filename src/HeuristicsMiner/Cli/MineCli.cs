@@ -15,8 +15,13 @@ public static class MineCli
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (settings.Output is { } target && Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
-            return Fail(stderr, $"--output {target}: directory {directory} does not exist");
+        if (settings.Output is { } target)
+        {
+            if (Directory.Exists(target))
+                return Fail(stderr, $"--output {target}: is a directory");
+            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
+                return Fail(stderr, $"--output {target}: directory {directory} does not exist");
+        }
         if (!File.Exists(settings.Input))
             return Fail(stderr, $"{settings.Input}: no such file");
 
@@ -38,7 +43,14 @@ public static class MineCli
 
         if (settings.Output is { } path)
         {
-            AtomicFile.Write(path, stream => ModelExporter.Write(result.Model, settings.Format, stream, settings.Indent));
+            try
+            {
+                AtomicFile.Write(path, stream => ModelExporter.Write(result.Model, settings.Format, stream, settings.Indent));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail(stderr, $"--output {path}: cannot write: {e.Message}");
+            }
         }
         else
         {

@@ -19,7 +19,7 @@ public class LossyCountingGuaranteeProperties
     }
 
     [Fact]
-    public void Relations_loops_and_starts_never_overcount_and_obey_the_guarantee_while_no_case_was_evicted()
+    public void Relations_and_loops_never_overcount_and_with_starts_obey_the_guarantee_while_no_case_was_evicted()
     {
         var fullyChecked = 0;
         Gen.Select(RandomStreams.Of(3, 5, 600), RandomStreams.Epsilons).Sample((stream, epsilon) =>

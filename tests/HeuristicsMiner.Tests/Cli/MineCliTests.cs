@@ -107,7 +107,7 @@ public sealed class MineCliTests : IDisposable
         { "broken.xes", "<log><trace><string key=\"concept:name\" value=\"1\"/>\n<event>", ":2:" },
         { "nameless.xes", "<log>\n<trace><event><string key=\"concept:name\" value=\"a\"/></event></trace></log>", ":2" },
         { "bad.xes.gz", "this is not gzip", "not a valid gzip file" },
-        { "events.txt", "whatever", "" },
+        { "events.txt", "whatever", ".csv, .xes, .xes.gz" },
     };
 
     [Theory]
@@ -128,6 +128,14 @@ public sealed class MineCliTests : IDisposable
         Assert.Contains(detail, line, StringComparison.Ordinal);
         Assert.Equal("previous model", File.ReadAllText(output));
         Assert.Equal([name, "out.json"], _temp.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void An_output_that_is_a_directory_is_refused_before_mining()
+    {
+        var (code, _, stderr) = Run(Settings(Path.Combine(Data, "running-example.csv"), output: _temp.FullName));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal($"error: --output {_temp.FullName}: is a directory", stderr.Trim());
     }
 
     [Fact]
