@@ -20,6 +20,12 @@ public interface IProcessModel
     /// <summary>The true causal relations at a stream position, from the model's structure.</summary>
     GroundTruth TruthAt(long step);
 
+    /// <summary>
+    /// Stream positions at which <see cref="TruthAt"/> may change (e.g. where a drifting probability reaches or
+    /// leaves 0); empty for models whose truth never changes.
+    /// </summary>
+    IReadOnlyList<long> TruthChangeSteps => [];
+
     /// <summary>Whether <paramref name="trace"/> (visible activities) is a complete trace of the model at that step.</summary>
     bool Accepts(IReadOnlyList<string> trace, long step);
 }

@@ -1,0 +1,23 @@
+namespace HeuristicsBench.Workloads.Streams;
+
+/// <summary>
+/// How cases become a stream: the seed, the target number of cases in flight (cases arrive as a Poisson
+/// process whose rate makes this the mean concurrency, by Little's law), noise, the simulated start time,
+/// and how case ids are spelled.
+/// </summary>
+public sealed record StreamSettings(
+    ulong Seed = 1,
+    int TargetConcurrentCases = 100,
+    NoiseSettings? Noise = null,
+    DateTimeOffset? Start = null,
+    string CasePrefix = "case_")
+{
+    public static DateTimeOffset DefaultStart { get; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public void Validate()
+    {
+        if (TargetConcurrentCases < 1)
+            throw new ArgumentOutOfRangeException(nameof(TargetConcurrentCases), TargetConcurrentCases, "at least one case must be in flight");
+        Noise?.Validate();
+    }
+}
