@@ -1,0 +1,94 @@
+using HeuristicsBench.Workloads.Pacing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HeuristicsBench.Workloads.Tests.Pacing;
+
+/// <summary>Pacing on a fake clock that advances only when the controller sleeps: no wall-clock timing.</summary>
+public class RateControllerTests
+{
+    private static async Task<(FakeTimeProvider Time, List<TimeSpan> Releases)> Run(LoadShape shape, int events)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.Zero };
+        var controller = new RateController(shape, time);
+        var start = time.GetTimestamp();
+        var releases = new List<TimeSpan>();
+        for (var i = 0; i < events; i++)
+        {
+            var wait = controller.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+            while (!wait.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(1));
+                await Task.Yield();
+            }
+            await wait;
+            releases.Add(time.GetElapsedTime(start));
+        }
+        return (time, releases);
+    }
+
+    [Fact]
+    public async Task Constant_rate_releases_one_event_per_period()
+    {
+        var (_, releases) = await Run(new LoadShape.Constant(100), 201);
+        Assert.InRange(releases[^1].TotalSeconds, 1.99, 2.01);
+        Assert.InRange(releases[100].TotalSeconds, 0.99, 1.01);
+    }
+
+    [Fact]
+    public async Task Step_doubles_the_pace_after_the_step()
+    {
+        var (_, releases) = await Run(new LoadShape.Step(100, 200, TimeSpan.FromSeconds(1)), 301);
+        Assert.InRange(releases[100].TotalSeconds, 0.99, 1.01);
+        Assert.InRange(releases[300].TotalSeconds, 1.99, 2.01);
+    }
+
+    [Fact]
+    public async Task Ramp_releases_as_many_events_as_the_area_under_the_rate()
+    {
+        // 100 → 300 events/s over 2 s: area = 400 events.
+        var (_, releases) = await Run(new LoadShape.Ramp(100, 300, TimeSpan.FromSeconds(2)), 401);
+        Assert.InRange(releases[400].TotalSeconds, 1.97, 2.03);
+    }
+
+    [Fact]
+    public async Task Behind_schedule_releases_without_waiting()
+    {
+        var time = new FakeTimeProvider();
+        var controller = new RateController(new LoadShape.Constant(10), time);
+        await controller.WaitAsync(TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(5));
+        for (var i = 0; i < 40; i++)
+        {
+            var wait = controller.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+            Assert.True(wait.IsCompleted, $"event {i} waited although 5 s behind");
+            await wait;
+        }
+    }
+
+    [Theory]
+    [InlineData("constant:1000")]
+    [InlineData("step:100,500@30s")]
+    [InlineData("ramp:100,5000/2m")]
+    [InlineData("sine:1000,500/60s")]
+    [InlineData("spike:1000,10000@30s/500ms")]
+    public void Shapes_parse(string text) => Assert.NotNull(LoadShape.Parse(text));
+
+    [Fact]
+    public void Parsed_shapes_have_the_given_rates()
+    {
+        var spike = LoadShape.Parse("spike:1000,10000@30s/500ms");
+        Assert.Equal(1000, spike.RateAt(TimeSpan.FromSeconds(29.9)));
+        Assert.Equal(10000, spike.RateAt(TimeSpan.FromSeconds(30.2)));
+        Assert.Equal(1000, spike.RateAt(TimeSpan.FromSeconds(30.5)));
+        Assert.Equal(1500, LoadShape.Parse("sine:1000,500/60s").RateAt(TimeSpan.FromSeconds(15)), 9);
+    }
+
+    [Theory]
+    [InlineData("constant:0", "not always positive")]
+    [InlineData("sine:100,200/10s", "not always positive")]
+    [InlineData("burst:5", "not a load shape")]
+    [InlineData("ramp:1,2/soon", "not a duration")]
+    [InlineData("constant:fast", "not a rate")]
+    public void Bad_shapes_say_what_is_wrong(string text, string message) =>
+        Assert.Contains(message, Assert.Throws<FormatException>(() => LoadShape.Parse(text)).Message, StringComparison.Ordinal);
+}
