@@ -24,5 +24,10 @@ var memoryEvents = new Option<long>("--events") { Description = "Events to proce
 var memory = new Command("memory", "Entries and managed heap over a long stream (default 10 M events at ε = 0.001).") { memoryEvents, epsilon };
 memory.SetAction(parse => MemoryFlatness.Run(parse.GetValue(memoryEvents), parse.GetValue(epsilon), Console.Out));
 
-var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory };
+var generateEvents = new Option<long>("--events") { Description = "Events per run", DefaultValueFactory = _ => 1_000_000 };
+var model = new Option<string>("--model") { Description = "Model to simulate", DefaultValueFactory = _ => "assembly-line" };
+var generate = new Command("generate", "Load generator events/s: generator alone, with CSV/JSONL to a null stream, CSV to a file.") { generateEvents, model };
+generate.SetAction(parse => GenerationThroughput.Run(parse.GetValue(model)!, parse.GetValue(generateEvents), Console.Out));
+
+var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory, generate };
 return root.Parse(args).Invoke();

@@ -21,7 +21,9 @@ public static class StreamEventJson
         ArgumentNullException.ThrowIfNull(json);
         json.WriteStartObject();
         json.WriteNumber("schema", SchemaVersion);
-        json.WriteString("timestamp", e.Timestamp.UtcDateTime.ToString(PaperTimestampFormat, CultureInfo.InvariantCulture));
+        Span<char> timestamp = stackalloc char[19];
+        e.Timestamp.UtcDateTime.TryFormat(timestamp, out var length, PaperTimestampFormat, CultureInfo.InvariantCulture);
+        json.WriteString("timestamp", timestamp[..length]);
         json.WriteString("activity", e.Activity);
         json.WriteString("caseid", e.CaseId);
         json.WriteString("node", e.Node);

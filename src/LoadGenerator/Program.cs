@@ -1,8 +1,15 @@
 using System.CommandLine;
+using LoadGenerator.Cli;
+using LoadGenerator.Generation;
 
-// The load generator's commands (generate, produce) arrive with issues #3 and #5.
-// Until then this executable only answers --help and --version, so nothing pretends to work.
-var root = new RootCommand(
-    "HeuristicsBench load generator: simulates known process models and publishes their events. " +
-    "No commands are implemented yet (see the README's roadmap).");
-return root.Parse(args).Invoke();
+var root = new RootCommand("load-generator: simulates known process models and emits their events (generate; produce to Kafka comes later).");
+root.Subcommands.Add(GenerateCommand.Create());
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return ExitCodes.BadInput;
+}
+return await parse.InvokeAsync();

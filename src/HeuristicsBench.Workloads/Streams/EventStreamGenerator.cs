@@ -51,7 +51,7 @@ public sealed class EventStreamGenerator
         var meanGapTicks = Math.Max(1.0, (double)meanCase.Ticks / _settings.TargetConcurrentCases);
 
         var pending = new PriorityQueue<PendingEvent, (long Ticks, long Case, int Sequence)>();
-        var open = new Dictionary<long, int>();
+        var open = 0;
         var steps = new List<SimulatedStep>();
         var nextArrival = 0L;
         long caseNumber = 0, emitted = 0;
@@ -72,7 +72,7 @@ public sealed class EventStreamGenerator
                 {
                     Statistics.EmptyCases++;
                     if (++emptyInARow >= MaxConsecutiveEmptyCases)
-                        throw new InvalidOperationException(
+                        throw new StreamGenerationException(
                             $"model '{model.Name}' produced {MaxConsecutiveEmptyCases} empty cases in a row (with noise {noise}); it cannot fill a stream");
                 }
                 else
@@ -86,8 +86,7 @@ public sealed class EventStreamGenerator
                         pending.Enqueue(new PendingEvent(caseId, steps[i].Activity, steps[i].Node, model.Name, version, i + 1, i == steps.Count - 1),
                             (at, number, i + 1));
                     }
-                    open[number] = steps.Count;
-                    Statistics.PeakConcurrentCases = Math.Max(Statistics.PeakConcurrentCases, open.Count);
+                    Statistics.PeakConcurrentCases = Math.Max(Statistics.PeakConcurrentCases, ++open);
                 }
                 nextArrival += (long)arrivals.NextExponential(meanGapTicks);
                 continue;
@@ -96,7 +95,7 @@ public sealed class EventStreamGenerator
             pending.TryDequeue(out var e, out var key);
             if (e.Last)
             {
-                open.Remove(key.Case);
+                open--;
                 Statistics.CasesCompleted++;
             }
             yield return new StreamEvent(e.CaseId, e.Activity, start.AddTicks(key.Ticks), emitted, e.Sequence, e.Last,

@@ -104,7 +104,7 @@ public class EventStreamGeneratorTests
         Assert.True(dropped.Statistics.NoisyEvents > 0);
 
         var all = new EventStreamGenerator(ModelSchedule.Of(ChoiceModel.Abc), new StreamSettings(Noise: new NoiseSettings(Remove: 1)));
-        var ex = Assert.Throws<InvalidOperationException>(() => all.Generate(10).ToArray());
+        var ex = Assert.Throws<StreamGenerationException>(() => all.Generate(10).ToArray());
         Assert.Contains("empty cases in a row", ex.Message, StringComparison.Ordinal);
     }
 

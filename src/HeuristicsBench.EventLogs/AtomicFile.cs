@@ -1,4 +1,4 @@
-namespace HeuristicsMiner.Mining;
+namespace HeuristicsBench.EventLogs;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new one: the content goes to

@@ -1,0 +1,37 @@
+using HeuristicsBench.Workloads.MarkovChains;
+
+namespace HeuristicsBench.Workloads.Models;
+
+/// <summary>
+/// Resolves a model given on the command line: a built-in name, or a file (<c>.yaml</c>/<c>.yml</c>: a Markov
+/// chain; <c>.ptree</c>: a process tree). Malformed files throw a <see cref="FormatException"/> whose message
+/// names the file, line and field; an unknown name throws one listing what exists.
+/// </summary>
+public static class ModelCatalog
+{
+    public static IReadOnlyList<string> BuiltInNames { get; } = [.. MarkovChainLibrary.Names];
+
+    public static IProcessModel Load(string spec, ulong seed)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(spec);
+        var extension = Path.GetExtension(spec).ToLowerInvariant();
+        if (extension is ".yaml" or ".yml")
+            return MarkovChainParser.Parse(ReadFile(spec), spec);
+        if (MarkovChainLibrary.Names.Contains(spec))
+            return MarkovChainLibrary.Load(spec);
+        throw new FormatException(
+            $"unknown model '{spec}': expected one of {string.Join(", ", BuiltInNames)}, or a .yaml (Markov chain) or .ptree (process tree) file");
+    }
+
+    private static string ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"{path}: cannot read model file: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using HeuristicsBench.EventLogs;
+using HeuristicsBench.Workloads.Models;
+using HeuristicsBench.Workloads.Pacing;
+using HeuristicsBench.Workloads.Streams;
+using HeuristicsBench.Workloads.Truth;
+
+namespace LoadGenerator.Generation;
+
+/// <summary>
+/// Runs <c>generate</c>: resolves the models, writes the stream to the sink (atomically when it is a file),
+/// optionally paced, and writes the ground truth. Bad input is one line on standard error and exit code 2;
+/// nothing already stored is replaced by a partial file.
+/// </summary>
+public static class GenerateRunner
+{
+    private static readonly long ReportEvery = Stopwatch.Frequency * 2;
+
+    public static int Run(GenerateSettings settings, Stream stdout, TextWriter stderr, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ModelSchedule schedule;
+        try
+        {
+            schedule = BuildSchedule(settings);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return Fail(stderr, e.Message);
+        }
+        foreach (var target in new[] { settings.Output, settings.GroundTruth })
+        {
+            if (target is null or "-")
+                continue;
+            if (Directory.Exists(target))
+                return Fail(stderr, $"{target}: is a directory");
+            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
+                return Fail(stderr, $"{target}: directory {directory} does not exist");
+        }
+
+        var generator = new EventStreamGenerator(schedule, new StreamSettings(settings.Seed, settings.Concurrency, settings.Noise, settings.Start));
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (settings.Output == "-")
+                WriteEvents(generator, settings, stdout, settings.Quiet ? null : stderr, cancellation);
+            else
+                AtomicFile.Write(settings.Output, stream => WriteEvents(generator, settings, stream, settings.Quiet ? null : stderr, cancellation));
+            if (settings.GroundTruth is { } truthPath)
+            {
+                var segments = GroundTruthTimeline.For(schedule, settings.Events);
+                AtomicFile.Write(truthPath, stream => GroundTruthJson.Write(segments, settings.Events, settings.Seed, stream));
+            }
+        }
+        catch (StreamGenerationException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"cannot write: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled; no output file was written");
+            return ExitCodes.Failure;
+        }
+
+        if (!settings.Quiet)
+        {
+            var s = generator.Statistics;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var written = settings.Output == "-" ? "" : $"; wrote {settings.Output}";
+            var truth = settings.GroundTruth is null ? "" : $" and {settings.GroundTruth}";
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generated {s.Events:N0} events of {s.CasesStarted:N0} cases ({s.CasesCompleted:N0} complete, peak {s.PeakConcurrentCases} in flight, {s.NoisyEvents:N0} noise changes) in {elapsed.TotalSeconds:F2} s ({s.Events / Math.Max(elapsed.TotalSeconds, 1e-9):N0} events/s){written}{truth}"));
+        }
+        return ExitCodes.Success;
+    }
+
+    private static ModelSchedule BuildSchedule(GenerateSettings settings)
+    {
+        var first = ModelCatalog.Load(settings.Model, settings.Seed);
+        if (settings.DriftTo is null)
+            return ModelSchedule.Of(first);
+        var second = ModelCatalog.Load(settings.DriftTo, settings.Seed + 1);
+        return new ModelSchedule([new ModelSegment(0, first), new ModelSegment(settings.DriftAt, second, settings.DriftOver)]);
+    }
+
+    private static void WriteEvents(EventStreamGenerator generator, GenerateSettings settings, Stream output, TextWriter? progress, CancellationToken cancellation)
+    {
+        // Not disposed: disposing a BufferedStream closes the stream it wraps, which belongs to the caller.
+#pragma warning disable CA2000
+        var buffered = new BufferedStream(output, 1 << 16);
+#pragma warning restore CA2000
+        WriteTo(buffered, generator, settings, progress, cancellation);
+        buffered.Flush();
+    }
+
+    private static void WriteTo(Stream buffered, EventStreamGenerator generator, GenerateSettings settings, TextWriter? progress, CancellationToken cancellation)
+    {
+        using var sink = CreateSink(settings.Format, buffered);
+        var pacer = settings.Pace is { } shape ? new RateController(shape) : null;
+        var started = Stopwatch.GetTimestamp();
+        var nextReport = started + ReportEvery;
+        long count = 0;
+        foreach (var e in generator.Generate(settings.Events))
+        {
+            if (pacer is not null)
+            {
+                pacer.WaitAsync(cancellation).AsTask().GetAwaiter().GetResult();
+                sink.Write(e with { EmittedAt = DateTimeOffset.UtcNow });
+            }
+            else
+            {
+                sink.Write(e);
+            }
+            if ((++count & 0x3FFF) != 0 || progress is null)
+                continue;
+            cancellation.ThrowIfCancellationRequested();
+            var now = Stopwatch.GetTimestamp();
+            if (now < nextReport)
+                continue;
+            var seconds = Stopwatch.GetElapsedTime(started, now).TotalSeconds;
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"… {count:N0} of {settings.Events:N0} events ({100.0 * count / settings.Events:F0}%, {count / seconds:N0} events/s)"));
+            nextReport = now + ReportEvery;
+        }
+    }
+
+    private static IEventSink CreateSink(OutputFormat format, Stream output) => format switch
+    {
+        OutputFormat.Csv => new CsvEventWriter(output),
+        OutputFormat.Jsonl => new JsonlEventWriter(output),
+        OutputFormat.Xes => new XesEventWriter(output),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+}

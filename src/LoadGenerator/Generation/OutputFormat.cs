@@ -1,0 +1,9 @@
+namespace LoadGenerator.Generation;
+
+/// <summary>File formats of <c>generate</c>.</summary>
+public enum OutputFormat
+{
+    Csv,
+    Jsonl,
+    Xes,
+}
