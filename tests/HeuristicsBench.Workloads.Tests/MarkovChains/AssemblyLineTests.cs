@@ -47,7 +47,7 @@ public class AssemblyLineTests
 
         foreach (var step in new long[] { 0, 50_000, 100_000, 1_000_000 })
         {
-            Truth(_model.TruthAt(step),
+            TruthIs(_model.TruthAt(step),
                 activities,
                 expected,
                 starts: ["Inspect delivery", "Receive goods", "Reject delivery"],

@@ -11,7 +11,7 @@ internal static class MarkovChainAssertions
             .OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.To, StringComparer.Ordinal)
             .ToArray();
 
-    public static void Truth(GroundTruth truth, string[] activities, CausalRelation[] relations, string[] starts, string[] ends)
+    public static void TruthIs(GroundTruth truth, string[] activities, CausalRelation[] relations, string[] starts, string[] ends)
     {
         Assert.Equal(activities, truth.Activities);
         Assert.Equal(relations, truth.Relations);

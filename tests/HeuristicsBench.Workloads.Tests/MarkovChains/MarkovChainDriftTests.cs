@@ -30,7 +30,7 @@ public class MarkovChainDriftTests
     public void Truth_before_during_and_after_the_drift()
     {
         // Before: late has p = 0, so neither late nor late→t exists.
-        Truth(_model.TruthAt(0),
+        TruthIs(_model.TruthAt(0),
             activities: ["go", "skip", "t", "u"],
             relations: Relations("go->t", "skip->u"),
             starts: ["go", "skip"],
@@ -38,7 +38,7 @@ public class MarkovChainDriftTests
         Assert.True(SameTruth(_model.TruthAt(0), _model.TruthAt(100)));
 
         // Inside: every event with a positive probability at either end is possible.
-        Truth(_model.TruthAt(600),
+        TruthIs(_model.TruthAt(600),
             activities: ["go", "late", "skip", "t", "u"],
             relations: Relations("go->t", "late->t", "skip->u"),
             starts: ["go", "late", "skip"],
@@ -47,7 +47,7 @@ public class MarkovChainDriftTests
         Assert.True(SameTruth(_model.TruthAt(600), _model.TruthAt(1099)));
 
         // After: skip drifted to 0, so skip→u disappears, and U (reachable only through skip) with it.
-        Truth(_model.TruthAt(1100),
+        TruthIs(_model.TruthAt(1100),
             activities: ["go", "late", "t"],
             relations: Relations("go->t", "late->t"),
             starts: ["go", "late"],

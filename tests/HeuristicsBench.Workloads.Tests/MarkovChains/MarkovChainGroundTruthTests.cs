@@ -11,7 +11,7 @@ public class MarkovChainGroundTruthTests
         var model = TestChains.Load(TestChains.SharedAndLoop);
 
         // Written by hand from the chain: B and C share D, so both b and c precede d and x; x loops on D.
-        Truth(model.TruthAt(0),
+        TruthIs(model.TruthAt(0),
             activities: ["a1", "a2", "b", "c", "d", "x"],
             relations: Relations("a1->b", "a2->c", "b->d", "b->x", "c->d", "c->x", "x->d", "x->x"),
             starts: ["a1", "a2"],
@@ -26,7 +26,7 @@ public class MarkovChainGroundTruthTests
         var model = TestChains.Load(TestChains.SharedActivity);
 
         // "go" in S precedes left/right; "go" in M ends the case: no go→go although go appears twice in a trace.
-        Truth(model.TruthAt(0),
+        TruthIs(model.TruthAt(0),
             activities: ["go", "left", "right", "stop"],
             relations: Relations("go->left", "go->right", "left->go", "left->stop", "right->go", "right->stop"),
             starts: ["go"],
@@ -58,7 +58,7 @@ public class MarkovChainGroundTruthTests
                   - {activity: b, probability: 1, duration: 1s, next: end}
             """);
 
-        Truth(model.TruthAt(0),
+        TruthIs(model.TruthAt(0),
             activities: ["a", "b"],
             relations: Relations("a->b"),
             starts: ["a"],

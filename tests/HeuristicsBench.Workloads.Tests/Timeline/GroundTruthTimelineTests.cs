@@ -2,7 +2,7 @@ using HeuristicsBench.Workloads.Streams;
 using HeuristicsBench.Workloads.Tests.Streams;
 using HeuristicsBench.Workloads.Truth;
 
-namespace HeuristicsBench.Workloads.Tests.Truth;
+namespace HeuristicsBench.Workloads.Tests.Timeline;
 
 public class GroundTruthTimelineTests
 {
