@@ -4,6 +4,7 @@ using LoadGenerator.Generation;
 
 var root = new RootCommand("load-generator: simulates known process models and emits their events (generate; produce to Kafka comes later).");
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

@@ -23,6 +23,14 @@ public static class ModelCatalog
             $"unknown model '{spec}': expected one of {string.Join(", ", BuiltInNames)}, or a .yaml (Markov chain) or .ptree (process tree) file");
     }
 
+    /// <summary>The source text of a built-in model (YAML or process-tree notation), to copy and edit.</summary>
+    public static (string Text, string Extension) BuiltInText(string name)
+    {
+        if (MarkovChainLibrary.Names.Contains(name))
+            return (MarkovChainLibrary.ReadText(name), ".yaml");
+        throw new FormatException($"unknown built-in model '{name}': expected one of {string.Join(", ", BuiltInNames)}");
+    }
+
     private static string ReadFile(string path)
     {
         try
