@@ -80,6 +80,20 @@ public class ProcessTreeParserTests
         Assert.Equal(tree, ProcessTreeParser.Parse(tree.ToString(), "t"));
     }
 
+    [Fact]
+    public void Random_trees_round_trip()
+    {
+        for (var seed = 0UL; seed < 200; seed++)
+        {
+            var node = RandomTreeGenerator.Generate(new RandomTreeOptions { MinActivities = 1, ModeActivities = 8, MaxActivities = 25 }, seed);
+            var text = node.ToString();
+            var back = Parse(text);
+            Assert.Equal(node, back);
+            Assert.Equal(node.GetHashCode(), back.GetHashCode());
+            Assert.Equal(text, back.ToString());
+        }
+    }
+
     [Theory]
     [InlineData("", 1, 1, "no process tree in the text")]
     [InlineData("  # only a comment\n", 2, 1, "no process tree in the text")]
