@@ -141,4 +141,67 @@ public class ProcessTreeFootprintTests
         Assert.True(f.AcceptsEmptyTrace);
         Assert.Empty(f.StartActivities);
     }
+
+    [Fact]
+    public void Running_example()
+    {
+        var truth = ProcessTreeLibrary.Load("running-example").TruthAt(0);
+        Assert.Equal(
+            [
+                "check ticket", "decide", "examine casually", "examine thoroughly", "pay compensation",
+                "register request", "reinitiate request", "reject request",
+            ],
+            truth.Activities);
+        Assert.Equal(
+            [
+                "check ticket->decide",
+                "decide->pay compensation",
+                "decide->reinitiate request",
+                "decide->reject request",
+                "examine casually->decide",
+                "examine thoroughly->decide",
+                "register request->check ticket",
+                "register request->examine casually",
+                "register request->examine thoroughly",
+                "reinitiate request->check ticket",
+                "reinitiate request->examine casually",
+                "reinitiate request->examine thoroughly",
+            ],
+            truth.Relations.Select(r => $"{r.From}->{r.To}"));
+        Assert.Equal(["register request"], truth.StartActivities);
+        Assert.Equal(["pay compensation", "reject request"], truth.EndActivities);
+
+        var f = ProcessTreeLibrary.Load("running-example").Footprint;
+        Assert.Equal(16, f.DirectlyFollows.Count); // the 12 above plus check ticket ∥ either examination, both ways
+        Assert.Contains(new ActivityPair("check ticket", "examine casually"), f.DirectlyFollows);
+        Assert.Contains(new ActivityPair("examine thoroughly", "check ticket"), f.DirectlyFollows);
+        Assert.Empty(f.LengthTwoLoops);
+    }
+
+    [Fact]
+    public void Loan_application()
+    {
+        var truth = ProcessTreeLibrary.Load("loan-application").TruthAt(0);
+        Assert.Equal(
+            [
+                "appraise property->assess eligibility",
+                "assess eligibility->prepare offer",
+                "assess eligibility->reject application",
+                "check completeness->appraise property",
+                "check completeness->check credit",
+                "check completeness->request documents",
+                "check completeness->verify income",
+                "check credit->assess eligibility",
+                "prepare offer->send offer",
+                "reject application->notify customer",
+                "request documents->check completeness",
+                "send offer->notify customer",
+                "submit application->check completeness",
+                "verify income->assess eligibility",
+            ],
+            truth.Relations.Select(r => $"{r.From}->{r.To}"));
+        Assert.Equal(["submit application"], truth.StartActivities);
+        Assert.Equal(["notify customer"], truth.EndActivities);
+        Assert.Equal(11, truth.Activities.Count);
+    }
 }

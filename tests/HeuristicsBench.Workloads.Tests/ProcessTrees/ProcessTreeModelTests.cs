@@ -30,6 +30,31 @@ public class ProcessTreeModelTests
         model.Accepts(trace.Length == 0 ? [] : trace.Split(' '), 0);
 
     [Fact]
+    public void Running_example_accepts_its_traces_and_rejects_wrong_ones()
+    {
+        var m = ProcessTreeLibrary.Load("running-example");
+        Assert.True(m.Accepts(["register request", "check ticket", "examine casually", "decide", "pay compensation"], 0));
+        Assert.True(m.Accepts(
+            [
+                "register request", "examine thoroughly", "check ticket", "decide", "reinitiate request",
+                "check ticket", "examine casually", "decide", "reinitiate request",
+                "examine casually", "check ticket", "decide", "reject request",
+            ],
+            0));
+
+        Assert.False(m.Accepts([], 0));
+        Assert.False(m.Accepts(["register request"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "decide", "pay compensation"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "examine casually", "examine thoroughly", "decide", "pay compensation"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "examine casually", "decide"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "examine casually", "decide", "pay compensation", "pay compensation"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "examine casually", "decide", "reinitiate request"], 0));
+        Assert.False(m.Accepts(["register request", "decide", "check ticket", "examine casually", "pay compensation"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "examine casually", "decide", "reinitiate request", "decide", "reject request"], 0));
+        Assert.False(m.Accepts(["register request", "check ticket", "examine casually", "decide", "unknown"], 0));
+    }
+
+    [Fact]
     public void Accepts_is_exact_on_small_trees()
     {
         var seq = Model("->( 'a', X( 'b', tau ), 'c' )");
@@ -80,6 +105,55 @@ public class ProcessTreeModelTests
     }
 
     [Fact]
+    public void Every_simulated_trace_is_accepted()
+    {
+        foreach (var name in ProcessTreeLibrary.Names)
+        {
+            var model = ProcessTreeLibrary.Load(name);
+            foreach (var trace in Traces(model, 7, 2000))
+                Assert.True(model.Accepts(trace, 0), $"{name}: {string.Join(", ", trace)}");
+        }
+
+        for (var seed = 0UL; seed < 150; seed++)
+        {
+            var tree = RandomTreeGenerator.Generate(new RandomTreeOptions { MinActivities = 3, ModeActivities = 10, MaxActivities = 25 }, seed);
+            var model = new ProcessTreeModel("m", tree);
+            foreach (var trace in Traces(model, seed, 100))
+                Assert.True(model.Accepts(trace, 0), $"{tree}: {string.Join(" ", trace)}");
+        }
+    }
+
+    [Fact]
+    public void Same_seed_same_cases_different_seeds_differ()
+    {
+        var model = ProcessTreeLibrary.Load("loan-application");
+        var first = Simulate(model, 42, 300);
+        Assert.Equal(first, Simulate(ProcessTreeLibrary.Load("loan-application"), 42, 300));
+        Assert.NotEqual(first.Select(c => string.Join("|", c)), Simulate(model, 43, 300).Select(c => string.Join("|", c)));
+
+        var tree = RandomTreeGenerator.Generate(new RandomTreeOptions(), 5);
+        Assert.Equal(Simulate(new ProcessTreeModel("r", tree), 1, 100), Simulate(new ProcessTreeModel("r", tree), 1, 100));
+    }
+
+    [Fact]
+    public void Durations_come_from_the_file_or_the_default_and_the_node_is_the_model_name()
+    {
+        var loan = ProcessTreeLibrary.Load("loan-application");
+        var steps = Simulate(loan, 3, 500).SelectMany(c => c).ToList();
+        Assert.All(steps, s => Assert.Equal("loan-application", s.Node));
+        Assert.All(steps.Where(s => s.Activity == "send offer"), s => Assert.Equal(TimeSpan.FromMinutes(5), s.Duration));
+        Assert.All(steps.Where(s => s.Activity == "check completeness"), s => Assert.InRange(s.Duration, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(20)));
+        Assert.All(steps, s => Assert.True(s.Duration >= TimeSpan.Zero));
+
+        var running = Simulate(ProcessTreeLibrary.Load("running-example"), 3, 500).SelectMany(c => c).ToList();
+        Assert.All(running, s => Assert.InRange(s.Duration, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)));
+        Assert.Equal(ProcessTreeModel.DefaultDuration, new DurationDistribution.Uniform(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)));
+
+        var defaulted = Simulate(Model("@default-duration constant 7s\n@duration 'b' constant 1s\n->( 'a', 'b' )"), 1, 10).SelectMany(c => c);
+        Assert.All(defaulted, s => Assert.Equal(s.Activity == "b" ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(7), s.Duration));
+    }
+
+    [Fact]
     public void Loops_are_capped_in_the_simulation()
     {
         var lengths = Traces(Model("*[0.99]( 'a', tau )"), 1, 1000).Select(t => t.Length).ToList();
@@ -126,5 +200,13 @@ public class ProcessTreeModelTests
         var traces = Traces(Model("X( 'a', tau )"), 1, 100);
         Assert.Contains(traces, t => t.Length == 0);
         Assert.True(Model("X( 'a', tau )").Accepts([], 0));
+    }
+
+    [Fact]
+    public void Truth_does_not_depend_on_the_step()
+    {
+        var m = ProcessTreeLibrary.Load("running-example");
+        Assert.Same(m.TruthAt(0), m.TruthAt(1_000_000));
+        Assert.Equal(m.Activities, m.TruthAt(0).Activities);
     }
 }

@@ -54,6 +54,15 @@ public class SamplingAgreesWithStructureTests
     }
 
     [Theory]
+    [InlineData("running-example")]
+    [InlineData("loan-application")]
+    public void Built_in_models(string name)
+    {
+        var model = ProcessTreeLibrary.Load(name);
+        AssertCovered(model.Footprint, Observe(ProcessTreeModelTests.Traces(model, 11, 20000)), name);
+    }
+
+    [Theory]
     [InlineData("*( X( 'a', tau ), 'b' )")]
     [InlineData("*( +( 'a', 'b' ), 'c' )")]
     [InlineData("+( *( 'a', tau ), 'b', X( 'c', tau ) )")]
