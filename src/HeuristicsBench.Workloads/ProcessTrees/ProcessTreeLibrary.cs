@@ -16,7 +16,11 @@ public static class ProcessTreeLibrary
 
     /// <summary>Parses the built-in tree <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No built-in tree has that name.</exception>
-    public static ProcessTree LoadTree(string name)
+    public static ProcessTree LoadTree(string name) => ProcessTreeParser.Parse(ReadText(name), $"{name}{Extension}");
+
+    /// <summary>The source text of the built-in tree <paramref name="name"/>, comments and directives included.</summary>
+    /// <exception cref="ArgumentException">No built-in tree has that name.</exception>
+    public static string ReadText(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var assembly = typeof(ProcessTreeLibrary).Assembly;
@@ -25,7 +29,7 @@ public static class ProcessTreeLibrary
         using var stream = assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"resource {resource} is missing");
         using var reader = new StreamReader(stream);
-        return ProcessTreeParser.Parse(reader, $"{name}{Extension}");
+        return reader.ReadToEnd();
     }
 
     private static string? ResourceName(Assembly assembly, string name) =>
