@@ -29,6 +29,7 @@ public static class GenerateCommand
         var shape = new Option<string?>("--shape") { Description = "Pace output by a load shape: constant:R, step:R1,R2@T, ramp:R1,R2/T, sine:M,A/P, spike:B,P@T/L" };
         var start = new Option<string?>("--start") { Description = "Simulated time of the first case arrival (ISO 8601; default 2026-01-01T00:00:00Z)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or statistics on standard error" };
+        var replay = new Option<string?>("--replay") { Description = "Replay this event log (.csv, .xes, .xes.gz) instead of simulating a model; --events then limits it" };
 
         events.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 0) r.AddError("--events must be >= 0"); });
         concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--concurrency must be at least 1"); });
@@ -47,7 +48,7 @@ public static class GenerateCommand
 
         var command = new Command("generate", "Generate a seeded event stream from a reference model, with its ground truth.")
         {
-            model, events, seed, output, format, truth, concurrency, remove, swap, insert, driftTo, driftAt, driftOver, rate, shape, start, quiet,
+            model, events, seed, output, format, truth, concurrency, remove, swap, insert, driftTo, driftAt, driftOver, rate, shape, start, quiet, replay,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -66,14 +67,15 @@ public static class GenerateCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return Task.FromResult(ExitCodes.BadInput);
             }
-            var total = parse.GetValue(events);
+            var replaying = parse.GetValue(replay);
+            var total = replaying is not null && parse.GetResult(events) is null ? long.MaxValue : parse.GetValue(events);
             var settings = new GenerateSettings(
                 parse.GetValue(model)!, total, parse.GetValue(seed), path,
                 parse.GetValue(format) is { } f ? Enum.Parse<OutputFormat>(f, ignoreCase: true) : FormatFromPath(path),
                 parse.GetValue(truth), parse.GetValue(concurrency),
                 new NoiseSettings(parse.GetValue(remove), parse.GetValue(swap), parse.GetValue(insert)),
                 parse.GetValue(driftTo), parse.GetValue(driftAt) is var at && at >= 0 ? at : total / 2, parse.GetValue(driftOver),
-                pace, startAt, parse.GetValue(quiet));
+                pace, startAt, parse.GetValue(quiet), replaying);
             using var stdout = Console.OpenStandardOutput();
             return Task.FromResult(GenerateRunner.Run(settings, stdout, Console.Error, cancellation));
         });

@@ -21,6 +21,8 @@ public static class GenerateRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (settings.Replay is not null)
+            return Replay(settings, stdout, stderr, cancellation);
         ModelSchedule schedule;
         try
         {
@@ -30,24 +32,17 @@ public static class GenerateRunner
         {
             return Fail(stderr, e.Message);
         }
-        foreach (var target in new[] { settings.Output, settings.GroundTruth })
-        {
-            if (target is null or "-")
-                continue;
-            if (Directory.Exists(target))
-                return Fail(stderr, $"{target}: is a directory");
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
-                return Fail(stderr, $"{target}: directory {directory} does not exist");
-        }
+        if (CheckTargets(settings) is { } problem)
+            return Fail(stderr, problem);
 
         var generator = new EventStreamGenerator(schedule, new StreamSettings(settings.Seed, settings.Concurrency, settings.Noise, settings.Start));
         var started = Stopwatch.GetTimestamp();
         try
         {
             if (settings.Output == "-")
-                WriteEvents(generator, settings, stdout, settings.Quiet ? null : stderr, cancellation);
+                WriteEvents(generator.Generate(settings.Events), settings, stdout, settings.Quiet ? null : stderr, cancellation);
             else
-                AtomicFile.Write(settings.Output, stream => WriteEvents(generator, settings, stream, settings.Quiet ? null : stderr, cancellation));
+                AtomicFile.Write(settings.Output, stream => WriteEvents(generator.Generate(settings.Events), settings, stream, settings.Quiet ? null : stderr, cancellation));
             if (settings.GroundTruth is { } truthPath)
             {
                 var segments = GroundTruthTimeline.For(schedule, settings.Events);
@@ -80,6 +75,56 @@ public static class GenerateRunner
         return ExitCodes.Success;
     }
 
+    /// <summary>Replays a log file to the sink; its problems are reported like a model file's.</summary>
+    private static int Replay(GenerateSettings settings, Stream stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        if (settings.GroundTruth is not null)
+            return Fail(stderr, "--ground-truth: a replayed log has no known model, so there is no ground truth to write");
+        if (!File.Exists(settings.Replay))
+            return Fail(stderr, $"{settings.Replay}: no such file");
+        if (CheckTargets(settings) is { } problem)
+            return Fail(stderr, problem);
+        var started = Stopwatch.GetTimestamp();
+        long count = 0;
+        try
+        {
+            var events = LogReplay.Events(settings.Replay!, null, settings.Start, settings.Events).Select(e => { count++; return e; });
+            if (settings.Output == "-")
+                WriteEvents(events, settings, stdout, settings.Quiet ? null : stderr, cancellation);
+            else
+                AtomicFile.Write(settings.Output, stream => WriteEvents(events, settings, stream, settings.Quiet ? null : stderr, cancellation));
+        }
+        catch (EventLogFormatException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"cannot read or write: {e.Message}");
+        }
+        if (!settings.Quiet)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var written = settings.Output == "-" ? "" : $"; wrote {settings.Output}";
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {count:N0} events of {settings.Replay} in {elapsed:F2} s{written}"));
+        }
+        return ExitCodes.Success;
+    }
+
+    private static string? CheckTargets(GenerateSettings settings)
+    {
+        foreach (var target in new[] { settings.Output, settings.GroundTruth })
+        {
+            if (target is null or "-")
+                continue;
+            if (Directory.Exists(target))
+                return $"{target}: is a directory";
+            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
+                return $"{target}: directory {directory} does not exist";
+        }
+        return null;
+    }
+
     private static ModelSchedule BuildSchedule(GenerateSettings settings)
     {
         var first = ModelCatalog.Load(settings.Model, settings.Seed);
@@ -89,24 +134,24 @@ public static class GenerateRunner
         return new ModelSchedule([new ModelSegment(0, first), new ModelSegment(settings.DriftAt, second, settings.DriftOver)]);
     }
 
-    private static void WriteEvents(EventStreamGenerator generator, GenerateSettings settings, Stream output, TextWriter? progress, CancellationToken cancellation)
+    private static void WriteEvents(IEnumerable<StreamEvent> events, GenerateSettings settings, Stream output, TextWriter? progress, CancellationToken cancellation)
     {
         // Not disposed: disposing a BufferedStream closes the stream it wraps, which belongs to the caller.
 #pragma warning disable CA2000
         var buffered = new BufferedStream(output, 1 << 16);
 #pragma warning restore CA2000
-        WriteTo(buffered, generator, settings, progress, cancellation);
+        WriteTo(buffered, events, settings, progress, cancellation);
         buffered.Flush();
     }
 
-    private static void WriteTo(Stream buffered, EventStreamGenerator generator, GenerateSettings settings, TextWriter? progress, CancellationToken cancellation)
+    private static void WriteTo(Stream buffered, IEnumerable<StreamEvent> events, GenerateSettings settings, TextWriter? progress, CancellationToken cancellation)
     {
         using var sink = CreateSink(settings.Format, buffered);
         var pacer = settings.Pace is { } shape ? new RateController(shape) : null;
         var started = Stopwatch.GetTimestamp();
         var nextReport = started + ReportEvery;
         long count = 0;
-        foreach (var e in generator.Generate(settings.Events))
+        foreach (var e in events)
         {
             if (pacer is not null)
             {

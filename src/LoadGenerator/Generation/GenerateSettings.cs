@@ -7,6 +7,7 @@ namespace LoadGenerator.Generation;
 /// <param name="Output">File to write, or "-" for standard output.</param>
 /// <param name="DriftTo">Model that new cases switch (or morph) to from event <paramref name="DriftAt"/> on.</param>
 /// <param name="DriftOver">0: switch at once; otherwise morph over this many events.</param>
+/// <param name="Replay">An event log to replay instead of simulating a model (Events then limits it).</param>
 public sealed record GenerateSettings(
     string Model,
     long Events,
@@ -21,4 +22,5 @@ public sealed record GenerateSettings(
     long DriftOver,
     LoadShape? Pace,
     DateTimeOffset Start,
-    bool Quiet);
+    bool Quiet,
+    string? Replay = null);
