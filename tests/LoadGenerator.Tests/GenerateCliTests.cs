@@ -63,6 +63,18 @@ public sealed class GenerateCliTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_process_tree_file_is_one_located_error_not_a_crash()
+    {
+        var model = Path_("bad.ptree");
+        File.WriteAllText(model, "->( 'a', X( 'b' \n");
+        var (code, err) = Run(Settings(Path_("out.csv"), model: model));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"error: {model}:2:1: unexpected end of text", err, StringComparison.Ordinal);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(Path_("out.csv")));
+    }
+
+    [Fact]
     public void Unknown_models_and_unwritable_outputs_are_named()
     {
         var (code, err) = Run(Settings(Path_("x.csv"), model: "no-such-model"));

@@ -1,3 +1,4 @@
+using HeuristicsBench.Workloads.Models;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -6,7 +7,7 @@ namespace HeuristicsBench.Workloads.MarkovChains;
 /// <summary>
 /// Reads a Markov chain from YAML text (the caller opens files; see README.md in this folder for the format).
 /// Every problem — YAML syntax, shape, or a <see cref="MarkovChainValidator"/> issue — throws a
-/// <see cref="MarkovChainFormatException"/> naming the source, line, column and field.
+/// <see cref="ModelFormatException"/> naming the source, line, column and field.
 /// </summary>
 public static class MarkovChainParser
 {
@@ -44,22 +45,22 @@ public static class MarkovChainParser
         }
         catch (YamlException e)
         {
-            throw new MarkovChainFormatException(sourceName, ToInt(e.Start.Line), ToInt(e.Start.Column), $"invalid YAML: {e.Message}", e);
+            throw new ModelFormatException(sourceName, ToInt(e.Start.Line), ToInt(e.Start.Column), $"invalid YAML: {e.Message}", e);
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet 18 throws this instead of a YamlException on some malformed input (e.g. an unclosed
             // flow list followed by a mapping); the last parsed event is the best location available.
             var mark = parser.Current?.End ?? Mark.Empty;
-            throw new MarkovChainFormatException(sourceName, ToInt(mark.Line), ToInt(mark.Column), "invalid YAML: malformed structure (an unclosed [ or { ?)", e);
+            throw new ModelFormatException(sourceName, ToInt(mark.Line), ToInt(mark.Column), "invalid YAML: malformed structure (an unclosed [ or { ?)", e);
         }
 
         if (stream.Documents.Count == 0)
-            throw new MarkovChainFormatException(sourceName, 1, null, "(root): the file is empty; expected a mapping with name, start and states");
+            throw new ModelFormatException(sourceName, 1, null, "(root): the file is empty; expected a mapping with name, start and states");
         if (stream.Documents.Count > 1)
         {
             var second = stream.Documents[1].RootNode.Start;
-            throw new MarkovChainFormatException(sourceName, ToInt(second.Line), ToInt(second.Column), "(root): expected one YAML document, found several");
+            throw new ModelFormatException(sourceName, ToInt(second.Line), ToInt(second.Column), "(root): expected one YAML document, found several");
         }
         return stream.Documents[0].RootNode;
     }

@@ -42,7 +42,7 @@ internal sealed class MarkovChainYamlReader
     }
 
     /// <summary>The exception for a validator issue, located at its field (or the nearest enclosing one).</summary>
-    public MarkovChainFormatException ErrorFor(MarkovChainIssue issue)
+    public ModelFormatException ErrorFor(MarkovChainIssue issue)
     {
         var path = issue.Path;
         while (true)
@@ -230,7 +230,7 @@ internal sealed class MarkovChainYamlReader
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private MarkovChainFormatException Error(Mark mark, string path, string message) =>
+    private ModelFormatException Error(Mark mark, string path, string message) =>
         new(_sourceName, ToInt(mark.Line), ToInt(mark.Column), $"{path}: {message}");
 
     private static int ToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);

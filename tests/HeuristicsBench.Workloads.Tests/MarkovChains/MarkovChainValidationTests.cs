@@ -204,7 +204,7 @@ public class MarkovChainValidationTests
     [Fact]
     public void Message_is_one_line_source_line_column_reason()
     {
-        var error = Assert.Throws<MarkovChainFormatException>(() => MarkovChainParser.Parse(Replace(Valid, "start: A", "start: Z"), "models/bad.yaml"));
+        var error = Assert.Throws<ModelFormatException>(() => MarkovChainParser.Parse(Replace(Valid, "start: A", "start: Z"), "models/bad.yaml"));
 
         Assert.StartsWith("models/bad.yaml:2:8: start: unknown state 'Z'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -239,9 +239,9 @@ public class MarkovChainValidationTests
         Assert.StartsWith($"test.yaml:{line}:{column}: ", error.Message, StringComparison.Ordinal);
     }
 
-    private static MarkovChainFormatException AssertLine(string yaml, int line, string reasonPart)
+    private static ModelFormatException AssertLine(string yaml, int line, string reasonPart)
     {
-        var error = Assert.Throws<MarkovChainFormatException>(() => MarkovChainParser.Parse(yaml, "test.yaml"));
+        var error = Assert.Throws<ModelFormatException>(() => MarkovChainParser.Parse(yaml, "test.yaml"));
         Assert.Equal("test.yaml", error.SourceName);
         Assert.True(line == error.Line, $"expected line {line}: {error.Message}");
         Assert.Contains(reasonPart, error.Reason, StringComparison.Ordinal);
