@@ -54,4 +54,10 @@ public sealed record BrokerOptions
     public TimeSpan GroupTickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     public GroupCoordinatorOptions Groups { get; init; } = new();
+
+    /// <summary>Serve Prometheus metrics over HTTP at http://{MetricsHost}:{MetricsPort}/metrics when set.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>Host name the metrics endpoint binds ("+" for every interface).</summary>
+    public string MetricsHost { get; init; } = "127.0.0.1";
 }

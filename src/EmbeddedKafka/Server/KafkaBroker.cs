@@ -29,6 +29,7 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly BlockedClients _blocked = new();
     private readonly bool _ownsDataDirectory;
     private BrokerContext? _context;
+    private Prometheus.MetricServer? _metricServer;
     private bool _stopped;
 
     public KafkaBroker(BrokerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
@@ -116,6 +117,12 @@ public sealed class KafkaBroker : IAsyncDisposable
         }
 
         _loops.Add(Task.Run(MaintenanceLoopAsync));
+        if (_options.MetricsPort is { } metricsPort)
+        {
+            _metricServer = new Prometheus.MetricServer(_options.MetricsHost, metricsPort, "metrics/", Metrics.Registry);
+            _metricServer.Start();
+            _logger.LogInformation("Metrics on http://{Host}:{Port}/metrics", _options.MetricsHost, metricsPort);
+        }
     }
 
     private async Task AcceptLoopAsync(Socket listenSocket, BoundListener listener)
@@ -227,6 +234,12 @@ public sealed class KafkaBroker : IAsyncDisposable
 
         _stopped = true;
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_metricServer is not null)
+        {
+            await _metricServer.StopAsync().ConfigureAwait(false);
+            _metricServer.Dispose();
+        }
+
         foreach (var socket in _listenSockets)
         {
             socket.Dispose();
