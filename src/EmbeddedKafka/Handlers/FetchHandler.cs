@@ -99,8 +99,12 @@ internal sealed class FetchHandler : IApiHandler
             bool anyError = false;
             int total = 0;
             writer.WriteInt32(0);
-            writer.WriteError(ErrorCode.None);
-            writer.WriteInt32(0);
+            if (version >= 7)
+            {
+                writer.WriteError(ErrorCode.None);
+                writer.WriteInt32(0);
+            }
+
             writer.WriteArrayLength(topics.Count);
             foreach (var (name, partitions) in topics)
             {
