@@ -189,22 +189,24 @@ public abstract class KafkaClientSuite
         Assert.Equal(2001, ClientHelpers.ReadAll<Null, byte[]>(BootstrapServers, topic, 1).Count);
     }
 
+    private async Task ProduceRoundRobinAsync(string topic, int from, int count)
+    {
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = BootstrapServers, Acks = Acks.All }).Build();
+        for (int i = from; i < from + count; i++)
+        {
+            producer.Produce(new TopicPartition(topic, i % 4), new Message<Null, string> { Value = i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+        await Task.CompletedTask;
+    }
+
     [Fact]
     public async Task Group_member_that_leaves_hands_its_partitions_over_and_commits_resume_where_it_stopped()
     {
         string topic = Unique("handover");
         string group = Unique("g");
         await CreateTopicAsync(topic, 4);
-        using (var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = BootstrapServers, Acks = Acks.All }).Build())
-        {
-            for (int i = 0; i < 4000; i++)
-            {
-                producer.Produce(new TopicPartition(topic, i % 4), new Message<Null, string> { Value = i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            }
-
-            Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
-        }
-
         var consumed = new System.Collections.Concurrent.ConcurrentDictionary<(int, long), string>();
         var duplicates = new System.Collections.Concurrent.ConcurrentBag<(int, long)>();
         using var stays = new GroupMemberRunner(BootstrapServers, group, topic, "stays", consumed, duplicates);
@@ -212,13 +214,20 @@ public abstract class KafkaClientSuite
         stays.Start();
         leaves.Start();
         await Eventually.WaitAsync(() => stays.Assignment.Count == 2 && leaves.Assignment.Count == 2, "two members with two partitions each");
+        await ProduceRoundRobinAsync(topic, 0, 4000);
+        await Eventually.WaitAsync(() => consumed.Count == 4000, "first 4000 messages consumed and committed");
+        Assert.Contains(consumed.Values, v => v == "leaves");
+
         leaves.Dispose(); // graceful close: LeaveGroup, then the survivor takes over
-        await Eventually.WaitAsync(() => consumed.Count == 4000, "all messages consumed and committed");
-        Assert.Equal(4, stays.Assignment.Count);
+        await Eventually.WaitAsync(() => stays.Assignment.Count == 4, "survivor owns all four partitions");
+        await ProduceRoundRobinAsync(topic, 4000, 4000);
+        await Eventually.WaitAsync(() => consumed.Count == 8000, "all messages consumed and committed");
         Assert.Empty(duplicates);
+        Assert.Equal(4000, consumed.Count(e => e.Key.Item2 >= 1000));
+        Assert.All(consumed.Where(e => e.Key.Item2 >= 1000), e => Assert.Equal("stays", e.Value));
 
         using var check = new ConsumerBuilder<Null, string>(new ConsumerConfig { BootstrapServers = BootstrapServers, GroupId = group }).Build();
         var committed = check.Committed(Enumerable.Range(0, 4).Select(p => new TopicPartition(topic, p)), TimeSpan.FromSeconds(30));
-        Assert.All(committed, c => Assert.Equal(1000, c.Offset.Value));
+        Assert.All(committed, c => Assert.Equal(2000, c.Offset.Value));
     }
 }
