@@ -8,7 +8,9 @@ namespace EmbeddedKafka.Storage;
 /// All topics of the broker. Layout under the data directory: <c>meta/topics/{topic}.json</c> (the topic's
 /// configuration, written before its partitions exist) and one directory <c>{topic}-{partition}</c> per
 /// partition holding its segments. A topic is deleted by removing its configuration file first, then its
-/// partition directories; leftovers of an interrupted deletion are removed on start.
+/// partition directories; leftovers of an interrupted deletion are ignored, and removed when a topic of the
+/// same name is created again. A non-empty directory without <c>meta/</c> is refused, so a mistyped
+/// --data-dir never has its contents touched.
 /// </summary>
 public sealed class TopicStore : IDisposable
 {
@@ -23,6 +25,13 @@ public sealed class TopicStore : IDisposable
         _dataDirectory = dataDirectory;
         _metaDirectory = Path.Combine(dataDirectory, "meta", "topics");
         _logger = logger;
+        if (Directory.Exists(dataDirectory) && Directory.EnumerateFileSystemEntries(dataDirectory).Any() &&
+            !Directory.Exists(Path.Combine(dataDirectory, "meta")))
+        {
+            throw new InvalidOperationException(
+                $"{dataDirectory} is not empty and has no meta/ directory: not a broker data directory, refusing to use it");
+        }
+
         Directory.CreateDirectory(_metaDirectory);
         Load();
     }
@@ -63,8 +72,8 @@ public sealed class TopicStore : IDisposable
                 int.TryParse(leaf.AsSpan(dash + 1), out int p) && p < t.Partitions.Count;
             if (!known)
             {
-                _logger.LogWarning("Removing {Directory}: it belongs to no configured topic", directory);
-                Directory.Delete(directory, recursive: true);
+                // Left over from a deletion that was interrupted; removed if a topic of that name is created again.
+                _logger.LogWarning("Ignoring {Directory}: it belongs to no configured topic", directory);
             }
         }
     }
@@ -109,6 +118,7 @@ public sealed class TopicStore : IDisposable
                 return ErrorCode.None;
             }
 
+            RemoveLeftoverPartitions(name);
             TopicConfigFile.Write(Path.Combine(_metaDirectory, name + ".json"), config);
             _topics[name] = OpenTopic(name, config);
         }
@@ -116,6 +126,20 @@ public sealed class TopicStore : IDisposable
         _logger.LogInformation("Created topic {Topic} with {Partitions} partitions", name, config.Partitions);
         TopicsChanged?.Invoke(name);
         return ErrorCode.None;
+    }
+
+    /// <summary>Partition directories of an earlier topic of the same name whose deletion was interrupted.</summary>
+    private void RemoveLeftoverPartitions(string name)
+    {
+        foreach (string directory in Directory.EnumerateDirectories(_dataDirectory, name + "-*"))
+        {
+            string suffix = Path.GetFileName(directory)[(name.Length + 1)..];
+            if (suffix.Length > 0 && suffix.All(char.IsAsciiDigit))
+            {
+                _logger.LogWarning("Removing {Directory} left over from an earlier topic {Topic}", directory, name);
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 
     /// <summary>Gets a topic, creating it with <paramref name="defaults"/> when it does not exist.</summary>

@@ -57,4 +57,28 @@ public sealed class ProduceConsumeTests
         var watermarks = consumer.QueryWatermarkOffsets(new TopicPartition("lat", 0), TimeSpan.FromSeconds(30));
         Assert.Equal((0L, 1L), (watermarks.Low.Value, watermarks.High.Value));
     }
+
+    [Theory]
+    [InlineData(CompressionType.Gzip)]
+    [InlineData(CompressionType.Snappy)]
+    [InlineData(CompressionType.Lz4)]
+    [InlineData(CompressionType.Zstd)]
+    public async Task Compressed_batches_are_stored_as_sent_and_read_back(CompressionType compression)
+    {
+        await using var broker = BrokerFixture.Start();
+        var config = new ProducerConfig { BootstrapServers = broker.BootstrapServers, Acks = Acks.All, CompressionType = compression, LingerMs = 5 };
+        using (var producer = new ProducerBuilder<Null, string>(config).Build())
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                producer.Produce("zipped", new Message<Null, string> { Value = $"repetitive value number {i}" });
+            }
+
+            Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+        }
+
+        var values = ClientHelpers.ReadAll<Null, string>(broker.BootstrapServers, "zipped", 1).Select(r => r.Message.Value).ToList();
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => $"repetitive value number {i}"), values);
+        Assert.True(broker.Topics.Get("zipped")!.Partitions[0].SizeInBytes < 5000 * 25, "batches stay compressed on disk");
+    }
 }
