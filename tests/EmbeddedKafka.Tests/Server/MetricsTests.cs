@@ -40,6 +40,17 @@ public sealed class MetricsTests
         Assert.Contains("kafka_server_topic_messages_out_total{topic=\"m\"} 100", text);
         Assert.Matches("kafka_server_topic_bytes_in_total\\{topic=\"m\"\\} [1-9][0-9]{3}", text);
 
+        var bigConfig = new ProducerConfig { BootstrapServers = broker.BootstrapServers, MessageMaxBytes = 4_000_000, MessageSendMaxRetries = 0 };
+        using (var big = new ProducerBuilder<Null, byte[]>(bigConfig).Build())
+        {
+            await Assert.ThrowsAsync<ProduceException<Null, byte[]>>(() =>
+                big.ProduceAsync("m", new Message<Null, byte[]> { Value = new byte[1_200_000] }, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Contains(
+            "kafka_server_rejected_batches_total{topic=\"m\",error=\"MessageTooLarge\"} 1",
+            await broker.Metrics.ScrapeAsync(TestContext.Current.CancellationToken));
+
         broker.Topics.Delete("m");
         string after = await broker.Metrics.ScrapeAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("kafka_consumergroup_lag{consumergroup=\"mg\"", after);
