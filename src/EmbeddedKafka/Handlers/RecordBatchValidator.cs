@@ -21,7 +21,8 @@ internal static class RecordBatchValidator
             return ErrorCode.UnsupportedForMessageFormat;
         }
 
-        if (header.BatchLength < RecordBatchHeader.Size - RecordBatchHeader.LogOverhead || header.TotalSize > records.Length)
+        if (header.BatchLength < RecordBatchHeader.Size - RecordBatchHeader.LogOverhead ||
+            (long)header.BatchLength + RecordBatchHeader.LogOverhead > records.Length)
         {
             return ErrorCode.CorruptMessage;
         }

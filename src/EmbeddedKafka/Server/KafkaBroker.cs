@@ -148,8 +148,9 @@ public sealed class KafkaBroker : IAsyncDisposable
 
             socket.NoDelay = true;
             var connection = new ClientConnection(socket, listener, Context, _blocked, token);
+            _connections[connection] = Task.CompletedTask;
             var task = RunConnectionAsync(connection);
-            _connections[connection] = task;
+            _connections.TryUpdate(connection, task, Task.CompletedTask); // fails only if it already ended and was removed
         }
     }
 

@@ -96,7 +96,8 @@ internal sealed class LogSegment : IDisposable
                 break;
             }
 
-            if (header.Magic != 2 || header.BatchLength < RecordBatchHeader.Size - RecordBatchHeader.LogOverhead)
+            if (header.Magic != 2 || header.BatchLength < RecordBatchHeader.Size - RecordBatchHeader.LogOverhead ||
+                header.BatchLength > int.MaxValue - RecordBatchHeader.LogOverhead)
             {
                 problem = $"bad magic {header.Magic} or length {header.BatchLength}";
                 break;

@@ -217,4 +217,31 @@ public sealed class PartitionLogTests
         Assert.Equal(6, Append(reopened, Batch(0, 1, epoch: 1)).BaseOffset);
         Assert.Equal(ErrorCode.InvalidProducerEpoch, Append(reopened, Batch(6, 1, epoch: 0)).Error);
     }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(-5)]
+    [InlineData(10)]
+    public void Garbage_batch_length_in_the_tail_is_truncated_not_followed(int batchLength)
+    {
+        using var dir = new TempDirectory();
+        using (var log = Open(dir.Path, new TopicConfig()))
+        {
+            Append(log, RecordBatchBuilder.Values(3));
+        }
+
+        string segment = Directory.GetFiles(Path.Combine(dir.Path, "t-0"), "*.log").Single();
+        long goodLength = new FileInfo(segment).Length;
+        var garbage = RecordBatchBuilder.Values(2);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(garbage, 3);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(garbage.AsSpan(8), batchLength);
+        using (var stream = new FileStream(segment, FileMode.Append))
+        {
+            stream.Write(garbage);
+        }
+
+        using var reopened = Open(dir.Path, new TopicConfig());
+        Assert.Equal(3, reopened.LogEndOffset);
+        Assert.Equal(goodLength, new FileInfo(segment).Length);
+    }
 }
