@@ -205,14 +205,15 @@ internal sealed class LogSegment : IDisposable
     /// <summary>
     /// Copies whole batches starting with the one that contains <paramref name="offset"/> into
     /// <paramref name="writer"/>, at most <paramref name="maxBytes"/> unless <paramref name="atLeastOne"/> asks for
-    /// the first batch whatever its size (KIP-74). Returns the bytes written and the number of records in them.
+    /// the first batch whatever its size (KIP-74). Returns the bytes written, the number of records in them and
+    /// the offset after the last batch written (so the caller knows whether it reached the segment's end).
     /// </summary>
-    public (int Bytes, int Records) Read(long offset, int maxBytes, bool atLeastOne, KafkaWriter writer)
+    public (int Bytes, int Records, long NextOffset) Read(long offset, int maxBytes, bool atLeastOne, KafkaWriter writer)
     {
         long position = FindBatchContaining(offset);
         if (position < 0)
         {
-            return (0, 0);
+            return (0, 0, offset);
         }
 
         long available = Size - position;
@@ -224,7 +225,7 @@ internal sealed class LogSegment : IDisposable
         {
             if (!atLeastOne)
             {
-                return (0, 0);
+                return (0, 0, offset);
             }
 
             toRead = first.TotalSize;
@@ -234,6 +235,7 @@ internal sealed class LogSegment : IDisposable
         ReadExactly(destination, position);
         int used = 0;
         int records = 0;
+        long next = offset;
         while (used + RecordBatchHeader.Size <= toRead)
         {
             RecordBatchHeader.TryRead(destination[used..], out var header);
@@ -244,10 +246,11 @@ internal sealed class LogSegment : IDisposable
 
             used += header.TotalSize;
             records += header.RecordCount;
+            next = header.LastOffset + 1;
         }
 
         writer.Advance(used);
-        return (used, records);
+        return (used, records, next);
     }
 
     private long FindBatchContaining(long offset)

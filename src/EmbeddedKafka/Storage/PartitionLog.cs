@@ -228,15 +228,17 @@ public sealed class PartitionLog : IDisposable
                     continue;
                 }
 
-                var (b, r) = segment.Read(Math.Max(offset, segment.BaseOffset), maxBytes - bytes, atLeastOne && bytes == 0, writer);
+                var (b, r, next) = segment.Read(Math.Max(offset, segment.BaseOffset), maxBytes - bytes, atLeastOne && bytes == 0, writer);
                 bytes += b;
                 records += r;
-                if (b == 0 || bytes >= maxBytes)
+                if (next < segment.NextOffset || bytes >= maxBytes)
                 {
+                    // Stopped inside this segment (the next batch did not fit): going on with the next segment
+                    // would skip the rest of this one.
                     break;
                 }
 
-                offset = segment.NextOffset;
+                offset = next;
             }
 
             return new ReadResult(ErrorCode.None, bytes, records, _logEndOffset, _logStartOffset);

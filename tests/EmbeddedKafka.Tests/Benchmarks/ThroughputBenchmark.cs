@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Confluent.Kafka;
-using EmbeddedKafka.Storage;
 
 namespace EmbeddedKafka.Tests.Benchmarks;
 
@@ -23,18 +22,26 @@ public sealed class ThroughputBenchmark
     {
         if (Environment.GetEnvironmentVariable("EMBEDDED_KAFKA_BENCH") != "1")
         {
-            Assert.Skip("benchmark: set EMBEDDED_KAFKA_BENCH=1 (optionally EMBEDDED_KAFKA_BENCH_MESSAGES, EMBEDDED_KAFKA_BENCH_REPORT) to run");
+            Assert.Skip("benchmark: set EMBEDDED_KAFKA_BENCH=1 (optionally EMBEDDED_KAFKA_BENCH_MESSAGES, _REPORT, _BOOTSTRAP, _FETCH_BACKOFF) to run");
         }
 
         int messages = int.Parse(Environment.GetEnvironmentVariable("EMBEDDED_KAFKA_BENCH_MESSAGES") ?? "3000000", CultureInfo.InvariantCulture);
-        await using var broker = BrokerFixture.Start();
-        broker.Topics.Create("bench", new TopicConfig { Partitions = 4, SegmentBytes = 256 * 1024 * 1024 });
+        // EMBEDDED_KAFKA_BENCH_BOOTSTRAP points the same clients at an external broker (another process, real Kafka).
+        string? external = Environment.GetEnvironmentVariable("EMBEDDED_KAFKA_BENCH_BOOTSTRAP");
+        await using var broker = external is null ? BrokerFixture.Start() : null;
+        string bootstrap = external ?? broker!.BootstrapServers;
+        string topic = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())
+        {
+            await admin.CreateTopicsAsync([new Confluent.Kafka.Admin.TopicSpecification { Name = topic, NumPartitions = 4, ReplicationFactor = 1 }]);
+        }
+
         var payload = new byte[MessageSize];
         Random.Shared.NextBytes(payload);
 
         var consumerConfig = new ConsumerConfig
         {
-            BootstrapServers = broker.BootstrapServers,
+            BootstrapServers = bootstrap,
             GroupId = "bench",
             EnableAutoCommit = false,
             FetchMaxBytes = 52_428_800,
@@ -46,12 +53,14 @@ public sealed class ThroughputBenchmark
         var consumer = Task.Factory.StartNew(() =>
         {
             using var c = new ConsumerBuilder<Ignore, byte[]>(consumerConfig).Build();
-            c.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset("bench", p, Offset.Beginning)));
+            c.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
             while (consumed < messages)
             {
                 if (c.Consume(TimeSpan.FromSeconds(30)) is null)
                 {
-                    throw new TimeoutException("consumer stalled");
+                    string positions = string.Join(", ", c.Assignment.Select(tp => $"{tp.Partition.Value}@{c.Position(tp).Value}"));
+                    string ends = broker is null ? "?" : string.Join(", ", broker.Topics.Get(topic)!.Partitions.Select(p => $"{p.Partition}:{p.LogEndOffset}"));
+                    throw new TimeoutException($"consumer stalled after {consumed} messages; positions {positions}; log ends {ends}");
                 }
 
                 consumed++;
@@ -60,7 +69,7 @@ public sealed class ThroughputBenchmark
 
         var producerConfig = new ProducerConfig
         {
-            BootstrapServers = broker.BootstrapServers,
+            BootstrapServers = bootstrap,
             Acks = Acks.All,
             LingerMs = 5,
             BatchSize = 1_000_000,
@@ -77,7 +86,7 @@ public sealed class ThroughputBenchmark
                 {
                     try
                     {
-                        producer.Produce(new Confluent.Kafka.TopicPartition("bench", i & 3), message);
+                        producer.Produce(new Confluent.Kafka.TopicPartition(topic, i & 3), message);
                         break;
                     }
                     catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -98,7 +107,7 @@ public sealed class ThroughputBenchmark
         double rate = messages / endToEndSeconds;
         double rawRate = messages / rawSeconds;
         string report = string.Create(CultureInfo.InvariantCulture,
-            $"{messages} x {MessageSize} B, producer+consumer concurrently: produced in {produceSeconds:F2} s, all consumed after {endToEndSeconds:F2} s " +
+            $"{(external is null ? "in-process broker" : "broker at " + external)}: {messages} x {MessageSize} B, producer+consumer concurrently: produced in {produceSeconds:F2} s, all consumed after {endToEndSeconds:F2} s " +
             $"=> {rate:N0} msg/s ({rate * MessageSize / 1e6:F1} MB/s of values); raw loopback copy of the same bytes {rawSeconds:F3} s " +
             $"=> {rawRate:N0} msg/s; broker path at {100 * rate / rawRate:F1} % of the socket ceiling");
         TestContext.Current.TestOutputHelper?.WriteLine(report);
