@@ -15,10 +15,10 @@ public abstract class KafkaClientSuite
 
     protected virtual int VolumeMessages => 1_000_000;
 
-    private async Task CreateTopicAsync(string name, int partitions)
+    private async Task CreateTopicAsync(string name, int partitions, Dictionary<string, string>? configs = null)
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build();
-        await admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = 1 }]);
+        await admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = 1, Configs = configs }]);
     }
 
     private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -33,13 +33,15 @@ public abstract class KafkaClientSuite
         const int Keys = 1000;
         int messages = VolumeMessages;
         string topic = Unique("volume");
-        await CreateTopicAsync(topic, 8);
+        // 1 MiB segments (the smallest real Kafka accepts) so every partition rolls a few times: reads must
+        // cross segment boundaries and stop inside segments.
+        await CreateTopicAsync(topic, 8, new() { ["segment.bytes"] = "1048576" });
         var config = new ProducerConfig
         {
             BootstrapServers = BootstrapServers,
             Acks = Acks.All,
             LingerMs = 10,
-            BatchSize = 1_000_000,
+            BatchSize = 200_000,
             QueueBufferingMaxMessages = 2_000_000,
         };
         int failed = 0;
@@ -71,6 +73,7 @@ public abstract class KafkaClientSuite
             EnableAutoCommit = false,
             EnablePartitionEof = true,
             FetchQueueBackoffMs = 0,
+            MaxPartitionFetchBytes = 300_000, // fetches end inside segments
         };
         using var consumer = new ConsumerBuilder<int, int>(consumerConfig).SetKeyDeserializer(IntSerializer.Instance).SetValueDeserializer(IntSerializer.Instance).Build();
         consumer.Assign(Enumerable.Range(0, 8).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
