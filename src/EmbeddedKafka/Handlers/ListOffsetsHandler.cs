@@ -5,7 +5,7 @@ namespace EmbeddedKafka.Handlers;
 
 /// <summary>
 /// ListOffsets v1-v5 (v6 is flexible): timestamp -1 is the log end offset (latest), -2 the log start offset
-/// (earliest); any other timestamp finds the first batch whose max timestamp is at or after it, or -1.
+/// (earliest); any other timestamp finds the first record at or after it (see PartitionLog.OffsetForTimestamp), or -1.
 /// </summary>
 internal sealed class ListOffsetsHandler : IApiHandler
 {

@@ -293,7 +293,10 @@ internal sealed class LogSegment : IDisposable
         return -1;
     }
 
-    /// <summary>First batch whose max timestamp is at or after <paramref name="timestamp"/>: its base offset and max timestamp.</summary>
+    /// <summary>
+    /// The first record at or after <paramref name="timestamp"/> (exact for uncompressed CreateTime batches,
+    /// otherwise the base offset and max timestamp of the first batch that reaches it).
+    /// </summary>
     public (long Offset, long Timestamp)? FindOffsetForTimestamp(long timestamp)
     {
         if (MaxTimestamp < timestamp)
@@ -308,7 +311,11 @@ internal sealed class LogSegment : IDisposable
             RecordBatchHeader.TryRead(scanner.Read(position, RecordBatchHeader.Size), out var header);
             if (header.MaxTimestamp >= timestamp)
             {
-                return (header.BaseOffset, header.MaxTimestamp);
+                // CreateTime and uncompressed: the exact record; otherwise the batch (all its records share
+                // the LogAppendTime, or they are compressed and stay so).
+                bool appendTime = (header.Attributes & RecordBatchHeader.TimestampTypeFlag) != 0;
+                var exact = appendTime ? null : RecordTimestampScanner.FirstAtOrAfter(scanner.Read(position, header.TotalSize), timestamp);
+                return exact ?? (header.BaseOffset, header.MaxTimestamp);
             }
 
             position += header.TotalSize;

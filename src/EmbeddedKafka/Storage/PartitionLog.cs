@@ -246,8 +246,8 @@ public sealed class PartitionLog : IDisposable
     }
 
     /// <summary>
-    /// ListOffsets by time: the base offset and max timestamp of the first batch whose max timestamp is at or
-    /// after the target (batch granularity: records of that batch before the target time are included), or null.
+    /// ListOffsets by time: the first record at or after the target (exact for uncompressed CreateTime batches,
+    /// else the first batch that reaches it), or null.
     /// </summary>
     public (long Offset, long Timestamp)? OffsetForTimestamp(long timestamp)
     {

@@ -291,4 +291,18 @@ public sealed class PartitionLogTests
         Assert.Equal(total, offset);
         Assert.True(fetches >= 10);
     }
+
+    [Fact]
+    public void Offset_for_timestamp_finds_the_exact_record_inside_an_uncompressed_batch()
+    {
+        using var dir = new TempDirectory();
+        using var log = Open(dir.Path, new TopicConfig());
+        Append(log, RecordBatchBuilder.Values(10, baseTimestamp: 1000)); // offsets 0..9 at 1000..1009
+        Append(log, RecordBatchBuilder.Values(10, baseTimestamp: 2000)); // offsets 10..19 at 2000..2009
+        Assert.Equal((0L, 1000L), log.OffsetForTimestamp(0));
+        Assert.Equal((4L, 1004L), log.OffsetForTimestamp(1004));
+        Assert.Equal((10L, 2000L), log.OffsetForTimestamp(1010));
+        Assert.Equal((17L, 2007L), log.OffsetForTimestamp(2007));
+        Assert.Null(log.OffsetForTimestamp(2010));
+    }
 }
