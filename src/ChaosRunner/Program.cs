@@ -1,8 +1,10 @@
 using System.CommandLine;
+using ChaosRunner.Broker;
 
-// heuristics-bench: experiments, faults, measurements and reports arrive with issues #4 and #6.
-// Until then this executable only answers --help and --version, so nothing pretends to work.
+// heuristics-bench: experiments, faults, measurements and reports arrive with issue #6.
+// Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker.
 var root = new RootCommand(
     "heuristics-bench: runs chaos experiments against the streaming heuristics miner. " +
-    "No commands are implemented yet (see the README's roadmap).");
+    "Implemented so far: broker (the embedded Kafka-protocol broker).");
+root.Subcommands.Add(BrokerCommand.Create());
 return root.Parse(args).Invoke();
