@@ -54,6 +54,16 @@ public static class KafkaPython
             Probe.Value.Python ?? "python3", [Script, .. arguments], cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.ExitCode == 0, $"kafka_python_client.py {string.Join(' ', arguments)}: {result}");
         using var json = JsonDocument.Parse(result.StandardOutput);
+        // Responses kafka-python did not decode to the last byte: a field the version asked does not have.
+        Assert.Equal([], json.RootElement.GetProperty("undecoded").EnumerateArray().Select(e => e.GetString()!)
+            .Where(e => !e.StartsWith(KnownClientBug, StringComparison.Ordinal)));
         return json.RootElement.Clone();
     }
+
+    /// <summary>
+    /// kafka-python 2.0.2 declares DescribeGroupsRequest_v3's response type as DescribeGroupsResponse_v2, so it
+    /// leaves the v3 field authorized_operations (int32, per group, DescribeGroupsResponse.json) unread. Its
+    /// admin client describes one group per request, so the 4 bytes are the last ones and nothing else moves.
+    /// </summary>
+    private const string KnownClientBug = "DescribeGroupsRequest_v3 -> DescribeGroupsResponse_v2:";
 }

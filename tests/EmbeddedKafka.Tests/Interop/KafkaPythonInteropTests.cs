@@ -73,6 +73,27 @@ public sealed class KafkaPythonInteropTests
     }
 
     [Fact]
+    public async Task Admin_client_lists_and_describes_the_group_and_its_offsets_then_deletes_the_topic()
+    {
+        await using var broker = BrokerFixture.Start(o => o with { DefaultPartitions = Partitions });
+        string bootstrap = broker.BootstrapServers;
+        var sent = Messages((await KafkaPython.RunAsync("produce", bootstrap, "audited", "40", $"{KeyedMessages.Keys}")).GetProperty("sent"));
+        await KafkaPython.RunAsync("consume", bootstrap, "audited", "ag", "40");
+
+        var result = await KafkaPython.RunAsync("groups", bootstrap, "ag", "audited");
+        Assert.Equal("""[["ag","consumer"]]""", result.GetProperty("listed").GetRawText().Replace(" ", "", StringComparison.Ordinal));
+        var described = Assert.Single(result.GetProperty("described").EnumerateArray());
+        Assert.Equal("Empty", described.GetProperty("state").GetString());
+        Assert.Equal("consumer", described.GetProperty("protocol_type").GetString());
+        Assert.Equal(0, described.GetProperty("members").GetInt32());
+        var ends = sent.GroupBy(m => m.Partition).ToDictionary(g => g.Key, g => g.Max(m => m.Offset) + 1);
+        Assert.Equal(ends.OrderBy(e => e.Key), ByPartition(result.GetProperty("offsets")).OrderBy(o => o.Key));
+        Assert.Equal("""[["audited",0]]""", result.GetProperty("deleted").GetRawText().Replace(" ", "", StringComparison.Ordinal));
+        Assert.Empty(result.GetProperty("topics_after_delete").EnumerateArray());
+        Assert.Null(broker.Topics.Get("audited"));
+    }
+
+    [Fact]
     public async Task Two_consumers_in_a_group_split_the_partitions_between_them()
     {
         await using var broker = BrokerFixture.Start(o => o with { DefaultPartitions = Partitions });

@@ -10,6 +10,7 @@ guard (far above what a healthy run needs), never on a short timer.
   consume  BOOT TOPIC GROUP N               KafkaConsumer in GROUP from earliest until N messages, then commit
   caughtup BOOT TOPIC GROUP                 a new consumer in GROUP: its positions after joining (committed ones)
   admin    BOOT TOPIC PARTITIONS            KafkaAdminClient: create_topics, list_topics, describe the topic
+  groups   BOOT GROUP TOPIC                 KafkaAdminClient: list and describe groups, GROUP's offsets, delete TOPIC
   pair     BOOT TOPIC GROUP                 two consumers in GROUP (one thread each) until both hold partitions
                                             of the same generation; prints each one's assignment
 """
@@ -21,8 +22,27 @@ import time
 import kafka
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
+from kafka.protocol.parser import KafkaProtocol
 
 HANG_GUARD_S = 90
+
+# kafka-python decodes a response with the layout of the version it asked and ignores bytes left over, so a
+# broker that writes a field the version does not have goes unnoticed until it shifts a later field. Every
+# response is checked to be consumed to its last byte; the ones that are not are reported as 'undecoded'.
+UNDECODED = []
+_process_response = KafkaProtocol._process_response
+
+
+def _process_response_exactly(self, read_buffer):
+    request = type(self.in_flight_requests[0][1]).__name__ if self.in_flight_requests else '?'
+    result = _process_response(self, read_buffer)
+    if read_buffer.tell() != len(read_buffer):  # a KafkaBytes: the frame after its size
+        UNDECODED.append('%s -> %s: %d of %d bytes decoded' % (
+            request, type(result[1]).__name__, read_buffer.tell(), len(read_buffer)))
+    return result
+
+
+KafkaProtocol._process_response = _process_response_exactly
 
 
 def deadline():
@@ -98,6 +118,18 @@ def admin(boot, topic, partitions):
             'partitions': sorted(p['partition'] for t in described for p in t['partitions'])}
 
 
+def groups(boot, group, topic):
+    client = KafkaAdminClient(bootstrap_servers=boot, client_id='kp-admin')
+    listed = sorted([name, protocol_type] for name, protocol_type in client.list_consumer_groups())
+    described = [{'group': g.group, 'state': g.state, 'protocol_type': g.protocol_type, 'members': len(g.members)}
+                 for g in client.describe_consumer_groups([group])]
+    offsets = {str(tp.partition): o.offset for tp, o in client.list_consumer_group_offsets(group).items() if tp.topic == topic}
+    deleted = [[name, code] for name, code in client.delete_topics([topic]).topic_error_codes]
+    topics = sorted(client.list_topics())
+    client.close()
+    return {'listed': listed, 'described': described, 'offsets': offsets, 'deleted': deleted, 'topics_after_delete': topics}
+
+
 def pair(boot, topic, group):
     members = [group_consumer(boot, group, 'kp-member-%d' % i) for i in range(2)]
     state = [{'generation': -1, 'partitions': []} for _ in members]
@@ -163,6 +195,8 @@ def main(argv):
         return caught_up(boot, argv[2], argv[3])
     if mode == 'admin':
         return admin(boot, argv[2], int(argv[3]))
+    if mode == 'groups':
+        return groups(boot, argv[2], argv[3])
     if mode == 'pair':
         return pair(boot, argv[2], argv[3])
     raise ValueError('unknown mode ' + mode)
@@ -170,7 +204,9 @@ def main(argv):
 
 if __name__ == '__main__':
     try:
-        print(json.dumps(main(sys.argv[1:])))
+        output = main(sys.argv[1:])
+        output['undecoded'] = sorted(set(UNDECODED))
+        print(json.dumps(output))
     except Exception as e:
         import traceback
         traceback.print_exc()
