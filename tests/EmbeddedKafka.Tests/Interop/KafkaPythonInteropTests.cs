@@ -21,8 +21,10 @@ public sealed class KafkaPythonInteropTests
             m.GetProperty("key").GetString()!, m.GetProperty("value").GetString()!,
             m.GetProperty("partition").GetInt32(), m.GetProperty("offset").GetInt64()))];
 
+    /// <summary>A {"partition": offset} object; partitions with no offset (null: nothing committed) are left out.</summary>
     private static Dictionary<int, long> ByPartition(JsonElement map) =>
-        map.EnumerateObject().ToDictionary(p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => p.Value.GetInt64());
+        map.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null)
+            .ToDictionary(p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => p.Value.GetInt64());
 
     [Fact]
     public async Task Producer_acks_all_then_group_consumer_commits_and_the_restarted_group_gets_nothing_new()
@@ -39,7 +41,7 @@ public sealed class KafkaPythonInteropTests
         KeyedMessages.AssertEachOnceInKeyOrder(received, Count);
         Assert.Equal(sent.OrderBy(m => m.Value, StringComparer.Ordinal), received.OrderBy(m => m.Value, StringComparer.Ordinal));
         var ends = sent.GroupBy(m => m.Partition).ToDictionary(g => g.Key, g => g.Max(m => m.Offset) + 1);
-        Assert.Equal(ends.OrderBy(e => e.Key), ByPartition(consumed.GetProperty("committed")).Where(c => ends.ContainsKey(c.Key)).OrderBy(c => c.Key));
+        Assert.Equal(ends.OrderBy(e => e.Key), ByPartition(consumed.GetProperty("committed")).OrderBy(c => c.Key));
 
         // The same offsets through Confluent's OffsetFetch, and the same records through Confluent's Fetch.
         using (var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "pg" }).Build())
