@@ -159,9 +159,13 @@ internal sealed class FetchHandler : IApiHandler
         int errorPosition = writer.Length;
         writer.WriteError(ErrorCode.None);
         int highWatermarkPosition = writer.Length;
-        writer.WriteInt64(-1);
-        writer.WriteInt64(-1);
-        writer.WriteInt64(-1);
+        writer.WriteInt64(-1); // high_watermark
+        writer.WriteInt64(-1); // last_stable_offset (v4+)
+        if (version >= 5)
+        {
+            writer.WriteInt64(-1); // log_start_offset (v5+)
+        }
+
         writer.WriteArrayLength(isolationLevel == 0 ? -1 : 0);
         if (version >= 11)
         {
@@ -185,7 +189,11 @@ internal sealed class FetchHandler : IApiHandler
         writer.PatchInt16(errorPosition, (short)result.Error);
         writer.PatchInt64(highWatermarkPosition, result.HighWatermark);
         writer.PatchInt64(highWatermarkPosition + 8, result.HighWatermark);
-        writer.PatchInt64(highWatermarkPosition + 16, result.LogStartOffset);
+        if (version >= 5)
+        {
+            writer.PatchInt64(highWatermarkPosition + 16, result.LogStartOffset);
+        }
+
         writer.PatchInt32(recordsLengthPosition, result.Bytes);
         return result;
     }
