@@ -56,7 +56,8 @@ public static class StreamEventJson
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return Fail("not a JSON object", out error);
-            if (root.TryGetProperty("schema", out var schema) && (!schema.TryGetInt32(out var version) || version != SchemaVersion))
+            if (root.TryGetProperty("schema", out var schema) &&
+                (schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out var version) || version != SchemaVersion))
                 return Fail($"unknown schema version {schema.GetRawText()} (this build reads {SchemaVersion})", out error);
             var caseId = Text(root, "caseid");
             var activity = Text(root, "activity");
@@ -65,15 +66,22 @@ public static class StreamEventJson
             if (string.IsNullOrWhiteSpace(activity))
                 return Fail("missing or empty activity", out error);
             var timestamp = DateTimeOffset.UnixEpoch;
-            if (root.TryGetProperty("timestampMs", out var ms) && ms.TryGetInt64(out var unixMs))
+            if (root.TryGetProperty("timestampMs", out var ms) && ms.ValueKind == JsonValueKind.Number)
+            {
+                if (!ms.TryGetInt64(out var unixMs) || unixMs < MinUnixMs || unixMs > MaxUnixMs)
+                    return Fail($"timestampMs {ms.GetRawText()} is out of range", out error);
                 timestamp = DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+            }
             else if (Text(root, "timestamp") is { } text && !TimestampParser.TryParse(text, out timestamp))
                 return Fail($"unparseable timestamp '{text}'", out error);
-            DateTimeOffset? emittedAt = root.TryGetProperty("emittedAt", out var emitted) && emitted.TryGetDateTimeOffset(out var at) ? at : null;
-            streamEvent = new StreamEvent(caseId, activity, timestamp,
-                Number(root, "eventId"), (int)Number(root, "seq"),
+            DateTimeOffset? emittedAt = root.TryGetProperty("emittedAt", out var emitted) && emitted.ValueKind == JsonValueKind.String &&
+                emitted.TryGetDateTimeOffset(out var at) ? at : null;
+            if (!TryNumber(root, "eventId", long.MaxValue, out var eventId) || !TryNumber(root, "seq", int.MaxValue, out var seq) ||
+                !TryNumber(root, "modelVersion", int.MaxValue, out var modelVersion))
+                return Fail("eventId, seq or modelVersion is not a whole number in range", out error);
+            streamEvent = new StreamEvent(caseId, activity, timestamp, eventId, (int)seq,
                 root.TryGetProperty("last", out var last) && last.ValueKind == JsonValueKind.True,
-                (int)Number(root, "modelVersion"), Text(root, "node") ?? "", Text(root, "group") ?? "", emittedAt);
+                (int)modelVersion, Text(root, "node") ?? "", Text(root, "group") ?? "", emittedAt);
             error = null;
             return true;
         }
@@ -86,8 +94,17 @@ public static class StreamEventJson
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static long Number(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.TryGetInt64(out var n) ? n : 0;
+    private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    /// <summary>An optional non-negative whole number (absent or null = 0); false when present but not one.</summary>
+    private static bool TryNumber(JsonElement root, string name, long max, out long value)
+    {
+        value = 0;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            return true;
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out value) && value >= 0 && value <= max;
+    }
 
     private static bool Fail(string reason, out string? error)
     {

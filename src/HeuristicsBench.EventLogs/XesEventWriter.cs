@@ -14,8 +14,8 @@ namespace HeuristicsBench.EventLogs;
 public sealed class XesEventWriter : IEventSink
 {
     private readonly XmlWriter _xml;
-    private readonly Dictionary<string, List<StreamEvent>> _open = new(StringComparer.Ordinal);
-    private readonly List<string> _openOrder = [];
+    private readonly Dictionary<string, (long FirstSeen, List<StreamEvent> Events)> _open = new(StringComparer.Ordinal);
+    private long _seen;
 
     public XesEventWriter(Stream output, string logName = "heuristics-bench")
     {
@@ -33,11 +33,9 @@ public sealed class XesEventWriter : IEventSink
     public void Write(StreamEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (!_open.TryGetValue(e.CaseId, out var events))
-        {
-            _open[e.CaseId] = events = [];
-            _openOrder.Add(e.CaseId);
-        }
+        if (!_open.TryGetValue(e.CaseId, out var entry))
+            _open[e.CaseId] = entry = (_seen++, []);
+        var events = entry.Events;
         events.Add(e);
         if (!e.LastInCase)
             return;
@@ -47,8 +45,8 @@ public sealed class XesEventWriter : IEventSink
 
     public void Dispose()
     {
-        foreach (var caseId in _openOrder.Where(_open.ContainsKey))
-            WriteTrace(caseId, _open[caseId]);
+        foreach (var (caseId, entry) in _open.OrderBy(kv => kv.Value.FirstSeen))
+            WriteTrace(caseId, entry.Events);
         _open.Clear();
         _xml.WriteEndElement();
         _xml.WriteEndDocument();

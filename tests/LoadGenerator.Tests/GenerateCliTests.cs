@@ -109,3 +109,39 @@ public sealed class GenerateCliTests : IDisposable
         Assert.False(File.Exists(Path_("x.csv")));
     }
 }
+
+public sealed class GenerateCommandParsingTests : IDisposable
+{
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("hb-generate-parse-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    private static int Invoke(params string[] args)
+    {
+        var root = new System.CommandLine.RootCommand { GenerateCommand.Create() };
+        return root.Parse(args).Invoke();
+    }
+
+    [Fact]
+    public void Replay_without_events_replays_the_whole_log()
+    {
+        var log = Path.Combine(_temp.FullName, "big.csv");
+        File.WriteAllLines(log, ["case_id,activity", .. Enumerable.Range(0, 100_005).Select(i => $"c{i % 500},a{i % 7}")]);
+        var output = Path.Combine(_temp.FullName, "out.csv");
+        Assert.Equal(0, Invoke("generate", "--replay", log, "--out", output, "-q"));
+        Assert.Equal(100_006, File.ReadLines(output).Count());
+        Assert.Equal(0, Invoke("generate", "--replay", log, "--out", output, "-q", "--events", "10"));
+        Assert.Equal(11, File.ReadLines(output).Count());
+    }
+
+    [Theory]
+    [InlineData("--drift-to", "running-example", "--drift-at", "0")]
+    [InlineData("--out-gz", "", "", "")]
+    public void Drift_outside_the_stream_and_compressed_outputs_are_refused(string a, string b, string c, string d)
+    {
+        var output = Path.Combine(_temp.FullName, a == "--out-gz" ? "s.xes.gz" : "s.csv");
+        string[] args = a == "--out-gz" ? ["generate", "--out", output, "-q"] : ["generate", "--out", output, "-q", a, b, c, d];
+        Assert.Equal(ExitCodes.BadInput, Invoke(args));
+        Assert.False(File.Exists(output));
+    }
+}

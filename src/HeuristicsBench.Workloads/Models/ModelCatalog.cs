@@ -40,7 +40,9 @@ public static class ModelCatalog
             return (MarkovChainLibrary.ReadText(name), ".yaml");
         if (ProcessTreeLibrary.Names.Contains(name))
             return (ProcessTreeLibrary.ReadText(name), ".ptree");
-        throw new FormatException($"unknown built-in model '{name}': expected one of {string.Join(", ", BuiltInNames)}");
+        if (name == Random)
+            throw new FormatException("'random' has no source: it is a process tree drawn from --seed (generate --model random)");
+        throw new FormatException($"unknown built-in model '{name}': expected one of {string.Join(", ", BuiltInNames.Where(n => n != Random))}");
     }
 
     private static string ReadFile(string path)

@@ -10,6 +10,12 @@ namespace HeuristicsBench.Workloads.Pacing;
 /// </summary>
 public abstract record LoadShape
 {
+    /// <summary>Smallest rate a shape may take (events/s), so that one interval fits a TimeSpan.</summary>
+    public const double MinimumRate = 1e-6;
+
+    /// <summary>Longest duration a shape may name (100 years).</summary>
+    private const double MaxSeconds = 100 * 365.25 * 86400;
+
     public abstract double RateAt(TimeSpan elapsed);
 
     public sealed record Constant(double Rate) : LoadShape
@@ -68,15 +74,15 @@ public abstract record LoadShape
     {
         var ok = this switch
         {
-            Constant c => c.Rate > 0,
-            Step s => s.Before > 0 && s.After > 0 && s.At >= TimeSpan.Zero,
-            Ramp r => r.From > 0 && r.To > 0 && r.Over > TimeSpan.Zero,
-            Sine s => s.Amplitude >= 0 && s.Mean > s.Amplitude && s.Period > TimeSpan.Zero,
-            Spike s => s.Base > 0 && s.Peak > 0 && s.At >= TimeSpan.Zero && s.Length > TimeSpan.Zero,
+            Constant c => c.Rate >= MinimumRate,
+            Step s => s.Before >= MinimumRate && s.After >= MinimumRate && s.At >= TimeSpan.Zero,
+            Ramp r => r.From >= MinimumRate && r.To >= MinimumRate && r.Over > TimeSpan.Zero,
+            Sine s => s.Amplitude >= 0 && s.Mean - s.Amplitude >= MinimumRate && s.Period > TimeSpan.Zero,
+            Spike s => s.Base >= MinimumRate && s.Peak >= MinimumRate && s.At >= TimeSpan.Zero && s.Length > TimeSpan.Zero,
             _ => false,
         };
         if (!ok)
-            throw new FormatException($"load shape {this} has a rate that is not always positive or a time that is not positive");
+            throw new FormatException($"load shape {this} has a rate below {MinimumRate} events/s (rates must stay positive) or a time that is not positive");
     }
 
     private static string[] Split(string text, char separator) => text.Split(separator);
@@ -98,9 +104,11 @@ public abstract record LoadShape
             : text.EndsWith('m') ? (text[..^1], 60.0)
             : text.EndsWith('h') ? (text[..^1], 3600.0)
             : (text, 1.0);
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? TimeSpan.FromSeconds(value * unit)
-            : throw new FormatException($"'{text}' is not a duration (e.g. 500ms, 30s, 2m)");
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+            throw new FormatException($"'{text}' is not a duration (e.g. 500ms, 30s, 2m)");
+        if (value * unit > MaxSeconds)
+            throw new FormatException($"'{text}' is longer than the longest supported duration ({MaxSeconds / 86400:N0} days)");
+        return TimeSpan.FromSeconds(value * unit);
     }
 
     private static LoadShape Bad(string text) => throw new FormatException(

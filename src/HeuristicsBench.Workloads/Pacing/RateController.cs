@@ -34,9 +34,30 @@ public sealed class RateController
         var ahead = due - _time.GetElapsedTime(_started);
         if (ahead >= MinimumSleep)
             await Task.Delay(ahead, _time, cancellation).ConfigureAwait(false);
-        _dueSeconds += 1.0 / _shape.RateAt(due);
+        _dueSeconds = DueAfter(_dueSeconds);
         Released++;
     }
+
+    /// <summary>
+    /// The time t after <paramref name="from"/> where ∫ rate = 1, integrated in steps of at most 0.1 s so
+    /// that a low rate cannot step over a spike or a step change.
+    /// </summary>
+    private double DueAfter(double from)
+    {
+        var t = from;
+        var remaining = 1.0;
+        while (true)
+        {
+            var rate = _shape.RateAt(TimeSpan.FromSeconds(t));
+            var needed = remaining / rate;
+            if (needed <= MaxStepSeconds)
+                return t + needed;
+            t += MaxStepSeconds;
+            remaining -= rate * MaxStepSeconds;
+        }
+    }
+
+    private const double MaxStepSeconds = 0.1;
 
     /// <summary>When the next event is due, measured from the first <see cref="WaitAsync"/>.</summary>
     public TimeSpan NextDue => TimeSpan.FromSeconds(_dueSeconds);

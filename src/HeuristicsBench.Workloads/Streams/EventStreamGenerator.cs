@@ -64,7 +64,14 @@ public sealed class EventStreamGenerator
                 var version = _schedule.VersionAt(emitted, choice);
                 var model = _schedule.Segments[version].Model;
                 steps.Clear();
-                model.SimulateCase(simulation, emitted, steps);
+                try
+                {
+                    model.SimulateCase(simulation, emitted, steps);
+                }
+                catch (InvalidOperationException failure)
+                {
+                    throw new StreamGenerationException($"model '{model.Name}' could not simulate a case: {failure.Message}", failure);
+                }
                 Statistics.NoisyEvents += NoiseInjector.Apply(steps, noise, model.Activities, noiseRandom);
                 Statistics.CasesStarted++;
                 var number = caseNumber++;
@@ -82,6 +89,8 @@ public sealed class EventStreamGenerator
                     var at = nextArrival;
                     for (var i = 0; i < steps.Count; i++)
                     {
+                        if (steps[i].Duration.Ticks > long.MaxValue - at)
+                            throw new StreamGenerationException($"simulated time overflowed in model '{model.Name}'; its durations are too long");
                         at += steps[i].Duration.Ticks;
                         pending.Enqueue(new PendingEvent(caseId, steps[i].Activity, steps[i].Node, model.Name, version, i + 1, i == steps.Count - 1),
                             (at, number, i + 1));
@@ -98,6 +107,9 @@ public sealed class EventStreamGenerator
                 open--;
                 Statistics.CasesCompleted++;
             }
+            if (key.Ticks > (DateTimeOffset.MaxValue - start).Ticks || key.Ticks < 0)
+                throw new StreamGenerationException(
+                    $"simulated time ran past {DateTimeOffset.MaxValue:yyyy-MM-dd} (start {start:O}); the model's durations are too long for this stream");
             yield return new StreamEvent(e.CaseId, e.Activity, start.AddTicks(key.Ticks), emitted, e.Sequence, e.Last,
                 e.Version, e.Node, e.Group);
             Statistics.Events = ++emitted;
@@ -108,16 +120,25 @@ public sealed class EventStreamGenerator
     {
         var model = _schedule.Segments[0].Model;
         var steps = new List<SimulatedStep>();
-        long total = 0;
+        double total = 0;
         for (var i = 0; i < EstimationCases; i++)
         {
             steps.Clear();
-            model.SimulateCase(random, 0, steps);
+            try
+            {
+                model.SimulateCase(random, 0, steps);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new StreamGenerationException($"model '{model.Name}' could not simulate a case: {e.Message}", e);
+            }
             foreach (var step in steps)
                 total += step.Duration.Ticks;
         }
         var mean = total / EstimationCases;
-        return mean > 0 ? TimeSpan.FromTicks(mean) : TimeSpan.FromSeconds(1);
+        if (mean >= TimeSpan.MaxValue.Ticks / 4.0)
+            throw new StreamGenerationException($"model '{model.Name}' has cases lasting about {mean / TimeSpan.TicksPerDay:N0} days; too long to simulate");
+        return mean >= 1 ? TimeSpan.FromTicks((long)mean) : TimeSpan.FromSeconds(1);
     }
 
     private readonly record struct PendingEvent(string CaseId, string Activity, string Node, string Group, int Version, int Sequence, bool Last);

@@ -53,6 +53,11 @@ public static class GenerateCommand
         command.SetAction((parse, cancellation) =>
         {
             var path = parse.GetValue(output)!;
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"error: --out {path}: compressed output is not supported; write {path[..^3]} and compress it");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
             LoadShape? pace;
             DateTimeOffset startAt;
             try
@@ -68,7 +73,7 @@ public static class GenerateCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
             var replaying = parse.GetValue(replay);
-            var total = replaying is not null && parse.GetResult(events) is null ? long.MaxValue : parse.GetValue(events);
+            var total = replaying is not null && parse.GetResult(events) is null or { Implicit: true } ? long.MaxValue : parse.GetValue(events);
             var settings = new GenerateSettings(
                 parse.GetValue(model)!, total, parse.GetValue(seed), path,
                 parse.GetValue(format) is { } f ? Enum.Parse<OutputFormat>(f, ignoreCase: true) : FormatFromPath(path),

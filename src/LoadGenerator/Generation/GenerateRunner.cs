@@ -57,6 +57,11 @@ public static class GenerateRunner
         {
             return Fail(stderr, $"cannot write: {e.Message}");
         }
+        catch (ArgumentException e)
+        {
+            // e.g. XmlWriter refusing a control character in an activity name for --format xes
+            return Fail(stderr, $"cannot write {settings.Format.ToString().ToLowerInvariant()}: {e.Message}");
+        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("cancelled; no output file was written");
@@ -98,9 +103,14 @@ public static class GenerateRunner
         {
             return Fail(stderr, e.Message);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Fail(stderr, $"cannot read or write: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled; no output file was written");
+            return ExitCodes.Failure;
         }
         if (!settings.Quiet)
         {
@@ -113,6 +123,11 @@ public static class GenerateRunner
 
     private static string? CheckTargets(GenerateSettings settings)
     {
+        if (settings.GroundTruth == "-")
+            return "--ground-truth must be a file (standard output carries the events)";
+        if (settings.GroundTruth is { } truth && settings.Output != "-" &&
+            string.Equals(Path.GetFullPath(truth), Path.GetFullPath(settings.Output), StringComparison.Ordinal))
+            return "--ground-truth and --out name the same file";
         foreach (var target in new[] { settings.Output, settings.GroundTruth })
         {
             if (target is null or "-")
@@ -130,6 +145,8 @@ public static class GenerateRunner
         var first = ModelCatalog.Load(settings.Model, settings.Seed);
         if (settings.DriftTo is null)
             return ModelSchedule.Of(first);
+        if (settings.DriftAt <= 0 || settings.DriftAt >= settings.Events)
+            throw new FormatException($"--drift-at {settings.DriftAt}: must be inside the stream (between 1 and --events - 1 = {settings.Events - 1})");
         var second = ModelCatalog.Load(settings.DriftTo, settings.Seed + 1);
         return new ModelSchedule([new ModelSegment(0, first), new ModelSegment(settings.DriftAt, second, settings.DriftOver)]);
     }
@@ -162,15 +179,19 @@ public static class GenerateRunner
             {
                 sink.Write(e);
             }
-            if ((++count & 0x3FFF) != 0 || progress is null)
+            if ((++count & 0x3FFF) != 0)
                 continue;
             cancellation.ThrowIfCancellationRequested();
+            if (progress is null)
+                continue;
             var now = Stopwatch.GetTimestamp();
             if (now < nextReport)
                 continue;
             var seconds = Stopwatch.GetElapsedTime(started, now).TotalSeconds;
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"… {count:N0} of {settings.Events:N0} events ({100.0 * count / settings.Events:F0}%, {count / seconds:N0} events/s)"));
+            var of = settings.Events == long.MaxValue
+                ? ""
+                : string.Create(CultureInfo.InvariantCulture, $" of {settings.Events:N0} ({100.0 * count / settings.Events:F0}%)");
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… {count:N0}{of} events, {count / seconds:N0} events/s"));
             nextReport = now + ReportEvery;
         }
     }

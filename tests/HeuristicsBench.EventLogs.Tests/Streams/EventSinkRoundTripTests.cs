@@ -84,3 +84,26 @@ public sealed class EventSinkRoundTripTests : IDisposable
         Assert.Equal(("case_7", "Assembling", new DateTimeOffset(2024, 12, 19, 13, 47, 23, TimeSpan.Zero)), (e!.CaseId, e.Activity, e.Timestamp));
     }
 }
+
+public class StreamEventJsonRobustnessTests
+{
+    [Theory]
+    [InlineData("{\"schema\":\"1\",\"caseid\":\"c\",\"activity\":\"a\"}")]
+    [InlineData("{\"schema\":null,\"caseid\":\"c\",\"activity\":\"a\"}")]
+    [InlineData("{\"caseid\":\"c\",\"activity\":\"a\",\"seq\":\"3\"}")]
+    [InlineData("{\"caseid\":\"c\",\"activity\":\"a\",\"seq\":4294967297}")]
+    [InlineData("{\"caseid\":\"c\",\"activity\":\"a\",\"modelVersion\":true}")]
+    [InlineData("{\"caseid\":\"c\",\"activity\":\"a\",\"timestampMs\":99999999999999999}")]
+    [InlineData("{\"caseid\":\"c\",\"activity\":\"a\",\"eventId\":-1}")]
+    public void Wrong_types_and_ranges_are_rejected_without_throwing(string body)
+    {
+        Assert.False(StreamEventJson.TryParse(System.Text.Encoding.UTF8.GetBytes(body), out var e, out var error));
+        Assert.Null(e);
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Theory]
+    [InlineData("{\"caseid\":\"c\",\"activity\":\"a\",\"emittedAt\":5,\"seq\":null,\"timestampMs\":\"123\"}")]
+    public void Ignorable_odd_values_still_parse(string body) =>
+        Assert.True(StreamEventJson.TryParse(System.Text.Encoding.UTF8.GetBytes(body), out _, out _));
+}

@@ -84,11 +84,40 @@ public class RateControllerTests
     }
 
     [Theory]
-    [InlineData("constant:0", "not always positive")]
-    [InlineData("sine:100,200/10s", "not always positive")]
+    [InlineData("constant:0", "rates must stay positive")]
+    [InlineData("sine:100,200/10s", "rates must stay positive")]
     [InlineData("burst:5", "not a load shape")]
     [InlineData("ramp:1,2/soon", "not a duration")]
     [InlineData("constant:fast", "not a rate")]
     public void Bad_shapes_say_what_is_wrong(string text, string message) =>
+        Assert.Contains(message, Assert.Throws<FormatException>(() => LoadShape.Parse(text)).Message, StringComparison.Ordinal);
+}
+
+public class RateControllerLowRateTests
+{
+    [Fact]
+    public async Task A_spike_after_a_slow_interval_is_not_jumped_over()
+    {
+        // 0.1 events/s until 1 s, then 1000/s for 5 s: the second event falls inside the spike, not at 10 s.
+        var time = new FakeTimeProvider();
+        var controller = new RateController(LoadShape.Parse("spike:0.1,1000@1s/5s"), time);
+        var start = time.GetTimestamp();
+        for (var i = 0; i < 2; i++)
+        {
+            var wait = controller.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+            while (!wait.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(1));
+                await Task.Yield();
+            }
+            await wait;
+        }
+        Assert.InRange(time.GetElapsedTime(start).TotalSeconds, 1.0, 1.1);
+    }
+
+    [Theory]
+    [InlineData("constant:1e-12", "below")]
+    [InlineData("step:1,2@1e20", "longer than")]
+    public void Extreme_values_are_format_errors(string text, string message) =>
         Assert.Contains(message, Assert.Throws<FormatException>(() => LoadShape.Parse(text)).Message, StringComparison.Ordinal);
 }

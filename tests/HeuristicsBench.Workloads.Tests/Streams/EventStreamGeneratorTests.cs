@@ -128,3 +128,15 @@ public class EventStreamGeneratorTests
         Assert.Throws<ArgumentException>(() => new ModelSchedule([new ModelSegment(0, ChoiceModel.Abc), new ModelSegment(0, ChoiceModel.Xyz)]));
     }
 }
+
+public class EventStreamGeneratorLimitsTests
+{
+    [Fact]
+    public void Durations_that_run_past_the_calendar_are_a_generation_error_not_a_crash()
+    {
+        var huge = new ChoiceModel("huge", "a", ["b"], "c", TimeSpan.FromDays(100_000));
+        var generator = new EventStreamGenerator(ModelSchedule.Of(huge), new StreamSettings(TargetConcurrentCases: 1));
+        var ex = Assert.Throws<StreamGenerationException>(() => generator.Generate(1000).ToArray());
+        Assert.Contains("simulated time", ex.Message, StringComparison.Ordinal);
+    }
+}
