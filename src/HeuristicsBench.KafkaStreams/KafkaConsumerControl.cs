@@ -106,5 +106,21 @@ public sealed class KafkaConsumerControl
         }
     }
 
-    internal void CountEmitted() => Interlocked.Increment(ref elementsEmitted);
+    /// <summary>Takes the pending seeks if there are any; otherwise counts one emission (the caller pushes). Under
+    /// the same lock as <see cref="SeekAsync"/>, so a push is either counted before a seek or preceded by it.</summary>
+    internal List<PendingSeek> TakePendingSeeksOrCountEmission()
+    {
+        lock (gate)
+        {
+            if (pendingSeeks.Count == 0)
+            {
+                Interlocked.Increment(ref elementsEmitted);
+                return [];
+            }
+
+            var taken = pendingSeeks.ToList();
+            pendingSeeks.Clear();
+            return taken;
+        }
+    }
 }

@@ -76,12 +76,21 @@ internal sealed class KafkaConsumerSourceLogic : GraphStageLogic
 
     private void Deliver()
     {
-        if (buffer.TryDequeue(out var element))
+        while (buffer.Count > 0)
         {
-            control.CountEmitted();
-            Push(stage.Out, element);
+            // Atomically with SeekAsync: either a seek came in (apply it, which may drop held records) or this push
+            // is counted before any later seek, so nothing taken before a seek is emitted after SeekAsync returned.
+            var seeks = control.TakePendingSeeksOrCountEmission();
+            if (seeks.Count == 0)
+            {
+                Push(stage.Out, buffer.Dequeue());
+                return;
+            }
+
+            Apply(seeks);
         }
-        else if (!requested)
+
+        if (!requested)
         {
             requested = true;
             poller.Request(settings.MaxBatchSize);
@@ -92,9 +101,10 @@ internal sealed class KafkaConsumerSourceLogic : GraphStageLogic
     /// Drops held records of every partition sought since the last call and has the poll thread seek; batches the
     /// poll thread took before carrying out the seek are filtered by generation in <see cref="OnBatch"/>.
     /// </summary>
-    private void ApplySeeks()
+    private void ApplySeeks() => Apply(control.TakePendingSeeks());
+
+    private void Apply(List<PendingSeek> seeks)
     {
-        var seeks = control.TakePendingSeeks();
         if (seeks.Count == 0)
         {
             return;
