@@ -7,8 +7,8 @@ namespace HeuristicsBench.KafkaStreams;
 /// <summary>
 /// Produces each element with a caller-owned Confluent producer and emits its delivery result, in input order, once
 /// the broker acknowledged it. A failed delivery fails the stream with the <see cref="ProduceException{TKey,TValue}"/>,
-/// so no result is emitted after a lost message: acknowledging or committing on results never skips one. (Akka's
-/// SelectAsync reports a faulted task as an AggregateException; it is unwrapped to the Kafka exception.)
+/// so no result is emitted after a lost message: acknowledging or committing on results never skips one. A message the
+/// producer refuses at once (for example larger than <c>message.max.bytes</c>) fails the stream the same way.
 /// </summary>
 public static class KafkaProducerFlow
 {
@@ -23,15 +23,6 @@ public static class KafkaProducerFlow
             throw new ArgumentOutOfRangeException(nameof(settings), settings.Parallelism, "parallelism must be at least 1");
         }
 
-        return Flow.Create<ProducerMessage<TPassThrough>>()
-            .SelectAsync(settings.Parallelism, async element =>
-            {
-                var delivery = element.Partition is { } partition
-                    ? await producer.ProduceAsync(new TopicPartition(element.Topic, partition), element.Message).ConfigureAwait(false)
-                    : await producer.ProduceAsync(element.Topic, element.Message).ConfigureAwait(false);
-                return new ProducerResult<TPassThrough>(delivery, element.PassThrough);
-            })
-            .SelectError(e => e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e)
-            .Named("kafkaProducerFlow");
+        return Flow.FromGraph(new KafkaProducerStage<TPassThrough>(producer, settings.Parallelism));
     }
 }

@@ -69,6 +69,43 @@ public sealed class ProduceAndConsumeTests
     }
 
     [Fact]
+    public async Task The_producer_flow_takes_no_more_than_parallelism_elements_ahead_of_its_results()
+    {
+        const int parallelism = 20;
+        await using var context = KafkaTestContext.Start();
+        context.CreateTopic("bounded", 2);
+        int taken = 0;
+
+        var queue = Source.From(Enumerable.Range(0, 1000))
+            .Select(i =>
+            {
+                Interlocked.Increment(ref taken);
+                return new ProducerMessage<int>("bounded", Codec.Message(i, 7), i);
+            })
+            .Via(KafkaProducerFlow.Create<int>(context.Producer(), new KafkaProducerSettings { Parallelism = parallelism }))
+            .RunWith(Sink.Queue<ProducerResult<int>>().WithAttributes(Akka.Streams.Attributes.CreateInputBuffer(1, 1)), context.Materializer);
+
+        var first = new List<int>();
+        for (int i = 0; i < 5; i++)
+        {
+            first.Add((await queue.PullAsync()).Value.PassThrough);
+        }
+
+        // every message in flight gets delivered meanwhile; the flow still must not take more from upstream
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        int pulledResults = first.Count;
+        Assert.True(Volatile.Read(ref taken) <= pulledResults + 1 + parallelism + 1, $"took {taken} elements for {pulledResults} results pulled");
+
+        var all = new List<int>(first);
+        while (all.Count < 1000)
+        {
+            all.Add((await queue.PullAsync()).Value.PassThrough);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000), all);
+    }
+
+    [Fact]
     public async Task A_failed_delivery_fails_the_stream_and_no_result_follows_it()
     {
         await using var context = KafkaTestContext.Start();
