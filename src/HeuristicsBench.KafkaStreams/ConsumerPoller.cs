@@ -40,7 +40,7 @@ internal sealed class ConsumerPoller
         {
             if (started)
             {
-                throw new InvalidOperationException("a KafkaConsumerSource can be materialized once only");
+                throw new InvalidOperationException("the poll thread was started twice");
             }
 
             started = true;
@@ -141,27 +141,31 @@ internal sealed class ConsumerPoller
 
     private void Run(Action<PollBatch> onBatch, Action<Exception> onFailure)
     {
-        IConsumer<byte[]?, byte[]?> consumer;
+        IConsumer<byte[]?, byte[]?>? built = null;
         try
         {
-            consumer = Build();
-            consumer.Subscribe(settings.Topics);
+            built = Build();
+            built.Subscribe(settings.Topics);
         }
-        catch (Exception e) when (e is KafkaException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // bad config, librdkafka not loadable, ...: an exception must not escape this thread (it would end the process)
+            built?.Dispose();
             FailPending(e);
             onFailure(e);
             completion.TrySetException(e);
             return;
         }
 
+        var consumer = built;
         Exception? failure = null;
         try
         {
             Loop(consumer, onBatch);
         }
-        catch (KafkaException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // fatal client errors, and whatever a user's ErrorHandler throws: fail the stream, still close the consumer
             failure = e;
             onFailure(e);
         }
