@@ -1,0 +1,22 @@
+namespace HeuristicsBench.KafkaStreams.Tests.Support;
+
+/// <summary>
+/// Polls a condition. The limit is a hang guard for a broken build, far above what a healthy run needs; no test
+/// asserts on how long something took.
+/// </summary>
+public static class Eventually
+{
+    public static async Task WaitAsync(Func<bool> condition, string what, int limitSeconds = 90)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(limitSeconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"gave up after {limitSeconds} s waiting for: {what}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
