@@ -140,3 +140,33 @@ public class EventStreamGeneratorLimitsTests
         Assert.Contains("simulated time", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public class NoiseRateTests
+{
+    [Fact]
+    public void Remove_hits_its_rate_per_original_event_even_with_swaps()
+    {
+        var random = new HeuristicsBench.Workloads.Randomness.DeterministicRandom(5);
+        var steps = new List<HeuristicsBench.Workloads.Models.SimulatedStep>();
+        long originals = 0, kept = 0;
+        for (var c = 0; c < 5000; c++)
+        {
+            steps.Clear();
+            for (var i = 0; i < 10; i++)
+                steps.Add(new($"a{i}", TimeSpan.FromSeconds(1), "n"));
+            originals += steps.Count;
+            NoiseInjector.Apply(steps, new NoiseSettings(Remove: 0.5, Swap: 1), ["x"], random);
+            kept += steps.Count;
+        }
+        Assert.InRange((double)kept / originals, 0.48, 0.52);
+    }
+
+    [Fact]
+    public void Inserted_events_take_no_time()
+    {
+        var steps = new List<HeuristicsBench.Workloads.Models.SimulatedStep> { new("a", TimeSpan.FromSeconds(10), "n") };
+        NoiseInjector.Apply(steps, new NoiseSettings(Insert: 1), ["x"], new HeuristicsBench.Workloads.Randomness.DeterministicRandom(1));
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(10)], steps.Select(s => s.Duration));
+        Assert.Equal("x", steps[0].Activity);
+    }
+}
