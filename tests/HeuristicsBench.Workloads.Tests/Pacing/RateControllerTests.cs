@@ -66,12 +66,19 @@ public class RateControllerTests
     }
 
     [Theory]
-    [InlineData("constant:1000")]
-    [InlineData("step:100,500@30s")]
-    [InlineData("ramp:100,5000/2m")]
-    [InlineData("sine:1000,500/60s")]
-    [InlineData("spike:1000,10000@30s/500ms")]
-    public void Shapes_parse(string text) => Assert.NotNull(LoadShape.Parse(text));
+    [InlineData("constant:1000", typeof(LoadShape.Constant))]
+    [InlineData("step:100,500@30s", typeof(LoadShape.Step))]
+    [InlineData("ramp:100,5000/2m", typeof(LoadShape.Ramp))]
+    [InlineData("sine:1000,500/60s", typeof(LoadShape.Sine))]
+    [InlineData("spike:1000,10000@30s/500ms", typeof(LoadShape.Spike))]
+    public void Shapes_parse_to_their_kind(string text, Type kind) => Assert.IsType(kind, LoadShape.Parse(text));
+
+    [Fact]
+    public void Parsed_step_and_ramp_have_the_given_values()
+    {
+        Assert.Equal(new LoadShape.Step(100, 500, TimeSpan.FromSeconds(30)), LoadShape.Parse("step:100,500@30s"));
+        Assert.Equal(new LoadShape.Ramp(100, 5000, TimeSpan.FromMinutes(2)), LoadShape.Parse("ramp:100,5000/2m"));
+    }
 
     [Fact]
     public void Parsed_shapes_have_the_given_rates()
