@@ -8,12 +8,10 @@ namespace HeuristicsMiner.Algorithm.Summaries;
 /// entry with f + Δ &lt;= b is removed, until the event fits. New entries get Δ = b. The budget is never
 /// exceeded; an absent item's true count is at most b.
 /// </summary>
-public sealed class LossyCountingBudgetSummary : StreamSummary
+public sealed class LossyCountingBudgetSummary : LossySummary
 {
     /// <summary>An event creates at most three entries (activity, case, start — or activity, relation, pattern).</summary>
     public const long MinimumBudget = 3;
-
-    private readonly LossyStructures _state;
 
     public LossyCountingBudgetSummary(long budget)
         : this(budget, new ActivityTable(), new LossyStructures(), 0, 0)
@@ -21,12 +19,11 @@ public sealed class LossyCountingBudgetSummary : StreamSummary
     }
 
     private LossyCountingBudgetSummary(long budget, ActivityTable activities, LossyStructures state, long events, long bucket)
-        : base(activities)
+        : base(activities, state)
     {
         if (budget < MinimumBudget)
             throw new ArgumentOutOfRangeException(nameof(budget), budget, $"the budget must be at least {MinimumBudget} entries");
         Budget = budget;
-        _state = state;
         EventsProcessed = events;
         CurrentBucket = bucket;
     }
@@ -37,34 +34,25 @@ public sealed class LossyCountingBudgetSummary : StreamSummary
 
     public override SummaryVariant Variant => SummaryVariant.LossyCountingWithBudget;
 
-    public override int EntryCount => _state.EntryCount;
-
-    /// <inheritdoc cref="LossyStructures.CaseEvictions"/>
-    public long CaseEvictions => _state.CaseEvictions;
-
-    /// <summary>Entries per structure: activities, cases, relations, loop patterns, starts.</summary>
-    public (int Activities, int Cases, int Relations, int LoopPatterns, int Starts) EntriesPerStructure =>
-        (_state.Activities.Count, _state.Cases.Count, _state.Relations.Count, _state.LoopPatterns.Count, _state.Starts.Count);
-
     private protected override void ObserveCore(string caseId, int activity)
     {
         EventsProcessed++;
-        var needed = _state.NewEntriesFor(caseId, activity);
-        while (_state.EntryCount + needed > Budget)
+        var needed = State.NewEntriesFor(caseId, activity);
+        while (State.EntryCount + needed > Budget)
         {
-            CurrentBucket = Math.Max(CurrentBucket, _state.MinimumUpperBound());
-            _state.Prune(CurrentBucket);
-            needed = _state.NewEntriesFor(caseId, activity);
+            CurrentBucket = Math.Max(CurrentBucket, State.MinimumUpperBound());
+            State.Prune(CurrentBucket);
+            needed = State.NewEntriesFor(caseId, activity);
         }
-        _state.Apply(caseId, activity, CurrentBucket);
+        State.Apply(caseId, activity, CurrentBucket);
     }
 
     public override SummaryCounts GetCounts()
     {
-        var (activities, relations, loops, starts) = _state.ToEntries(Activities);
+        var (activities, relations, loops, starts) = State.ToEntries(Activities);
         return new SummaryCounts(
             Variant, EventsProcessed, Epsilon: 0, BucketWidth: 0, CurrentBucket, Budget, WindowSize: null,
-            MaxMissedCount: CurrentBucket, Cases: _state.CaseCount, CaseEvictions: _state.CaseEvictions,
+            MaxMissedCount: CurrentBucket, Cases: State.CaseCount, CaseEvictions: State.CaseEvictions,
             activities, relations, loops, starts);
     }
 
@@ -74,7 +62,7 @@ public sealed class LossyCountingBudgetSummary : StreamSummary
         writer.Write(EventsProcessed);
         writer.Write(CurrentBucket);
         SnapshotCodec.WriteActivities(writer, Activities);
-        SnapshotCodec.WriteStructures(writer, _state);
+        SnapshotCodec.WriteStructures(writer, State);
     }
 
     internal static LossyCountingBudgetSummary ReadState(BinaryReader reader)

@@ -10,21 +10,18 @@ namespace HeuristicsMiner.Algorithm.Summaries;
 /// and D_S obey it against the true counts only while no case entry was evicted (<see cref="CaseEvictions"/>
 /// = 0): an evicted case's next event starts a new entry, so that relation is lost and a start is faked.
 /// </summary>
-public sealed class LossyCountingSummary : StreamSummary
+public sealed class LossyCountingSummary : LossySummary
 {
-    private readonly LossyStructures _state;
-
     public LossyCountingSummary(double epsilon)
         : this(epsilon, new ActivityTable(), new LossyStructures(), 0)
     {
     }
 
     private LossyCountingSummary(double epsilon, ActivityTable activities, LossyStructures state, long events)
-        : base(activities)
+        : base(activities, state)
     {
         Epsilon = epsilon;
         BucketWidth = Summaries.BucketWidth.For(epsilon);
-        _state = state;
         EventsProcessed = events;
     }
 
@@ -38,38 +35,29 @@ public sealed class LossyCountingSummary : StreamSummary
 
     public override SummaryVariant Variant => SummaryVariant.LossyCounting;
 
-    public override int EntryCount => _state.EntryCount;
-
-    /// <inheritdoc cref="LossyStructures.CaseEvictions"/>
-    public long CaseEvictions => _state.CaseEvictions;
-
-    /// <summary>Entries per structure: activities, cases, relations, loop patterns, starts.</summary>
-    public (int Activities, int Cases, int Relations, int LoopPatterns, int Starts) EntriesPerStructure =>
-        (_state.Activities.Count, _state.Cases.Count, _state.Relations.Count, _state.LoopPatterns.Count, _state.Starts.Count);
-
     private protected override void ObserveCore(string caseId, int activity)
     {
         var n = ++EventsProcessed;
         var w = BucketWidth;
         if (w == 0)
         {
-            _state.Apply(caseId, activity, 0);
+            State.Apply(caseId, activity, 0);
             return;
         }
 
         var bucket = (n + w - 1) / w;
-        _state.Apply(caseId, activity, bucket - 1);
+        State.Apply(caseId, activity, bucket - 1);
         if (n % w == 0)
-            _state.Prune(bucket);
+            State.Prune(bucket);
     }
 
     public override SummaryCounts GetCounts()
     {
-        var (activities, relations, loops, starts) = _state.ToEntries(Activities);
+        var (activities, relations, loops, starts) = State.ToEntries(Activities);
         return new SummaryCounts(
             Variant, EventsProcessed, Epsilon, BucketWidth, CurrentBucket, Budget: null, WindowSize: null,
             MaxMissedCount: BucketWidth == 0 ? 0 : EventsProcessed / BucketWidth,
-            Cases: _state.CaseCount, CaseEvictions: _state.CaseEvictions, activities, relations, loops, starts);
+            Cases: State.CaseCount, CaseEvictions: State.CaseEvictions, activities, relations, loops, starts);
     }
 
     internal override void WriteState(BinaryWriter writer)
@@ -77,7 +65,7 @@ public sealed class LossyCountingSummary : StreamSummary
         writer.Write(Epsilon);
         writer.Write(EventsProcessed);
         SnapshotCodec.WriteActivities(writer, Activities);
-        SnapshotCodec.WriteStructures(writer, _state);
+        SnapshotCodec.WriteStructures(writer, State);
     }
 
     internal static LossyCountingSummary ReadState(BinaryReader reader)

@@ -39,10 +39,7 @@ public static class GenerateRunner
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (settings.Output == "-")
-                WriteEvents(generator.Generate(settings.Events), settings, stdout, settings.Quiet ? null : stderr, cancellation);
-            else
-                AtomicFile.Write(settings.Output, stream => WriteEvents(generator.Generate(settings.Events), settings, stream, settings.Quiet ? null : stderr, cancellation));
+            WriteOutput(generator.Generate(settings.Events), settings, stdout, stderr, cancellation);
             if (settings.GroundTruth is { } truthPath)
             {
                 var segments = GroundTruthTimeline.For(schedule, settings.Events);
@@ -94,10 +91,7 @@ public static class GenerateRunner
         try
         {
             var events = LogReplay.Events(settings.Replay!, null, settings.Start, settings.Events).Select(e => { count++; return e; });
-            if (settings.Output == "-")
-                WriteEvents(events, settings, stdout, settings.Quiet ? null : stderr, cancellation);
-            else
-                AtomicFile.Write(settings.Output, stream => WriteEvents(events, settings, stream, settings.Quiet ? null : stderr, cancellation));
+            WriteOutput(events, settings, stdout, stderr, cancellation);
         }
         catch (EventLogFormatException e)
         {
@@ -149,6 +143,16 @@ public static class GenerateRunner
             throw new FormatException($"--drift-at {settings.DriftAt}: must be inside the stream (between 1 and --events - 1 = {settings.Events - 1})");
         var second = ModelCatalog.Load(settings.DriftTo, settings.Seed + 1);
         return new ModelSchedule([new ModelSegment(0, first), new ModelSegment(settings.DriftAt, second, settings.DriftOver)]);
+    }
+
+    /// <summary>To standard output for "-", otherwise atomically to the file.</summary>
+    private static void WriteOutput(IEnumerable<StreamEvent> events, GenerateSettings settings, Stream stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        var progress = settings.Quiet ? null : stderr;
+        if (settings.Output == "-")
+            WriteEvents(events, settings, stdout, progress, cancellation);
+        else
+            AtomicFile.Write(settings.Output, stream => WriteEvents(events, settings, stream, progress, cancellation));
     }
 
     private static void WriteEvents(IEnumerable<StreamEvent> events, GenerateSettings settings, Stream output, TextWriter? progress, CancellationToken cancellation)
