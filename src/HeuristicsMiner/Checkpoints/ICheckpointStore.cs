@@ -1,0 +1,19 @@
+namespace HeuristicsMiner.Checkpoints;
+
+/// <summary>
+/// Durable per-partition checkpoints of one consumer group. Implementations keep each group's checkpoints apart
+/// (two groups never share state) and store a checkpoint atomically: a load returns either a whole checkpoint that
+/// was saved or an older one, never a torn one.
+/// </summary>
+public interface ICheckpointStore : IAsyncDisposable
+{
+    /// <summary>Human-readable location, for logs (e.g. "topic heuristics-miner.checkpoints", "directory /x/heuristics-miner").</summary>
+    string Description { get; }
+
+    /// <summary>The newest complete checkpoint of each requested partition; partitions without one are absent.</summary>
+    Task<IReadOnlyDictionary<PartitionId, PartitionCheckpoint>> LoadAsync(
+        IReadOnlyCollection<PartitionId> partitions, CancellationToken cancellation = default);
+
+    /// <summary>Stores a checkpoint; the task completes only once it is durable (broker acknowledged / file renamed and flushed).</summary>
+    Task SaveAsync(PartitionCheckpoint checkpoint, CancellationToken cancellation = default);
+}
