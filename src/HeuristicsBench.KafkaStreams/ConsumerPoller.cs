@@ -22,6 +22,7 @@ internal sealed class ConsumerPoller
     private long seekGeneration;
     private volatile Error? fatalError;
     private List<KafkaConsumerEvent> current = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TopicPartition, long> highWatermarks = new();
 
     public ConsumerPoller(KafkaConsumerSettings settings)
     {
@@ -33,6 +34,8 @@ internal sealed class ConsumerPoller
     public Task Completion => completion.Task;
 
     public long RecordsPolled => Interlocked.Read(ref recordsPolled);
+
+    public bool TryGetHighWatermark(TopicPartition partition, out long high) => highWatermarks.TryGetValue(partition, out high);
 
     public void Start(Action<PollBatch> onBatch, Action<Exception> onFailure)
     {
@@ -258,9 +261,33 @@ internal sealed class ConsumerPoller
             }
         }
 
+        RecordHighWatermarks(consumer);
         var batch = new PollBatch(current, seekGeneration);
         current = [];
         return batch;
+    }
+
+    /// <summary>Caches librdkafka's last known high watermark of each partition in the batch (no broker call).</summary>
+    private void RecordHighWatermarks(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        string? lastTopic = null;
+        int lastPartition = -1;
+        foreach (var element in current)
+        {
+            if (element is not KafkaRecord record || (record.Partition == lastPartition && record.Topic == lastTopic))
+            {
+                continue;
+            }
+
+            lastTopic = record.Topic;
+            lastPartition = record.Partition;
+            var tp = record.TopicPartition;
+            var high = consumer.GetWatermarkOffsets(tp).High;
+            if (high != Offset.Unset)
+            {
+                highWatermarks[tp] = high.Value;
+            }
+        }
     }
 
     private int Take(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)

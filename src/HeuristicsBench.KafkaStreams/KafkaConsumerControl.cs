@@ -23,6 +23,13 @@ public sealed class KafkaConsumerControl
     /// <summary>Records taken from the Confluent consumer so far (lifecycle events not counted).</summary>
     public long RecordsPolled => poller.RecordsPolled;
 
+    /// <summary>
+    /// The partition's high watermark (offset of the next record to be written) as last seen by the consumer: cached
+    /// from the fetch responses of the batch that carried the partition's latest records, so it is as fresh as the
+    /// last batch, not a broker round trip. False before any record of the partition was polled.
+    /// </summary>
+    public bool TryGetHighWatermark(TopicPartition partition, out long high) => poller.TryGetHighWatermark(partition, out high);
+
     /// <summary>Elements (records and events) pushed downstream so far.</summary>
     public long ElementsEmitted => Interlocked.Read(ref elementsEmitted);
 

@@ -25,7 +25,11 @@ public static class ModelJsonWriter
         return buffer.ToArray();
     }
 
-    public static void Write(MinedModel model, Utf8JsonWriter json)
+    public static void Write(MinedModel model, Utf8JsonWriter json) => Write(model, json, extraProperties: null);
+
+    /// <summary>Writes the model object; <paramref name="extraProperties"/> adds properties (e.g. the streaming
+    /// service's offsets) after the model's own, inside the same object.</summary>
+    public static void Write(MinedModel model, Utf8JsonWriter json, Action<Utf8JsonWriter>? extraProperties)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(json);
@@ -121,6 +125,7 @@ public static class ModelJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        extraProperties?.Invoke(json);
         json.WriteEndObject();
     }
 

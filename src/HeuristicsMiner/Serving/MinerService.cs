@@ -1,0 +1,132 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Confluent.Kafka;
+using HeuristicsBench.KafkaStreams;
+using HeuristicsBench.ServiceHost;
+using HeuristicsMiner.Checkpoints;
+using Prometheus;
+
+namespace HeuristicsMiner.Serving;
+
+/// <summary>
+/// Runs the miner service until <c>stop</c> is cancelled (SIGTERM) or it fails: HTTP endpoint, producer, consumer
+/// source fused with <see cref="MinerStage"/>. A stop takes final checkpoints and publishes the final model, then
+/// the consumer leaves the group. Returns 0 after a clean stop, 1 after a failure (reason logged).
+/// </summary>
+public static class MinerService
+{
+    public static async Task<int> RunAsync(ServeSettings settings, ICheckpointStore store, Action<string> log,
+        CancellationToken stop, Action<ServiceEndpoint>? started = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(log);
+        var clock = new AdjustableClock();
+        var registry = Metrics.NewCustomRegistry();
+        var metrics = new MinerMetrics(registry);
+        var health = new ServiceHealth();
+        var miner = new PartitionedMiner(settings.Summary, settings.Thresholds, settings.MaxEventBytes);
+
+        await using var endpoint = await ServiceEndpoint.StartAsync(settings.Http, registry, health, clock, cancellation: stop).ConfigureAwait(false);
+        log($"http on {endpoint.BaseAddress} (/metrics /healthz /readyz{(settings.Http.ClockControl ? " /control/clock" : "")})");
+        started?.Invoke(endpoint);
+
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerConfig(settings))
+            .SetErrorHandler((_, e) => log($"producer: {e.Reason}"))
+            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) log($"producer: {m.Message}"); })
+            .Build();
+        var output = new KafkaMinerOutput(producer, settings.ModelTopic, settings.DeadLetterTopic, settings.Group, settings.Instance, metrics, log);
+
+        using var system = ActorSystem.Create("heuristics-miner", ConfigurationFactory.ParseString(
+            "akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING\nakka.log-dead-letters = off"));
+        var materializer = system.Materializer();
+        KafkaConsumerControl? control = null;
+        var context = new MinerStageContext(miner, store, output, metrics, clock, () => control!, settings.Timings,
+            settings.Payload, settings.Group, settings.Instance, health, log);
+        var consumerSettings = new KafkaConsumerSettings(ConsumerConfig(settings), [settings.InputTopic])
+        {
+            MaxBatchSize = 1000,
+            ErrorHandler = e => log($"consumer: {e.Reason}"),
+            LogHandler = m => { if (m.Level <= SyslogLevel.Warning) log($"consumer: {m.Message}"); },
+        };
+        var handle = KafkaConsumerSource.Create(consumerSettings)
+            .MapMaterializedValue(c => control = c)
+            .ToMaterialized(Sink.FromGraph(new MinerStage(context)), Keep.Right)
+            .Run(materializer);
+
+        health.SetLive(true, "running");
+        using (stop.Register(handle.RequestStop))
+        {
+            try
+            {
+                var summary = await handle.Completion.ConfigureAwait(false);
+                log($"stopped: {summary.Valid} events counted, {summary.Invalid} dead-lettered, {summary.AlreadyReflected} re-deliveries skipped, " +
+                    $"{summary.Emissions} models published, {summary.Checkpoints} checkpoints stored");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                log($"error: {e.Message}");
+                await CloseAsync(control, producer, store, system, log).ConfigureAwait(false);
+                return 1;
+            }
+        }
+        await CloseAsync(control, producer, store, system, log).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task CloseAsync(KafkaConsumerControl? control, IProducer<byte[]?, byte[]?> producer,
+        ICheckpointStore store, ActorSystem system, Action<string> log)
+    {
+        if (control is not null)
+        {
+            control.Stop();
+            try
+            {
+                await control.Completion.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                log($"consumer close: {e.Message}");
+            }
+        }
+        var left = producer.Flush(TimeSpan.FromSeconds(10));
+        if (left > 0)
+            log($"{left} model/dead-letter records were still undelivered at exit");
+        await store.DisposeAsync().ConfigureAwait(false);
+        await system.Terminate().ConfigureAwait(false);
+    }
+
+    private static ConsumerConfig ConsumerConfig(ServeSettings s)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = s.Bootstrap,
+            GroupId = s.Group,
+            ClientId = s.Instance,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+            // librdkafka otherwise waits up to 1 s before refetching a partition whose queue ran dry: halves throughput
+            FetchQueueBackoffMs = 0,
+        };
+        foreach (var (key, value) in s.ConsumerConfig)
+            config.Set(key, value);
+        return config;
+    }
+
+    private static ProducerConfig ProducerConfig(ServeSettings s)
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = s.Bootstrap,
+            ClientId = s.Instance,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+        };
+        foreach (var (key, value) in s.ProducerConfig)
+            config.Set(key, value);
+        return config;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using HeuristicsBench.Services.Tests.Support;
+using HeuristicsMiner.Checkpoints;
+
+namespace HeuristicsBench.Services.Tests;
+
+/// <summary>The miner service in-process against the embedded broker: the published model is the offline model of
+/// the same input per partition, merged; invalid input goes to the dead-letter topic; state survives restarts.</summary>
+public sealed class MinerServiceTests
+{
+    private static Dictionary<int, long> HighWatermarks(BrokerContext broker, string topic, int partitions) =>
+        Enumerable.Range(0, partitions).ToDictionary(p => p, p => broker.HighWatermark(topic, p));
+
+    private static async Task<byte[]> ModelReflecting(BrokerContext broker, string topic, string key, IReadOnlyDictionary<int, long> offsets)
+    {
+        byte[]? model = null;
+        await Eventually.True(() => ModelTopic.Reflects(broker, topic, key, offsets, out model),
+            $"a model of {key} reflecting {string.Join(",", offsets.Select(o => $"{o.Key}:{o.Value}"))}", seconds: 90);
+        return model!;
+    }
+
+    [Fact]
+    public async Task Final_model_equals_offline_mining_per_partition_merged_and_invalid_records_go_to_the_dead_letter_topic()
+    {
+        await using var broker = BrokerContext.Start();
+        broker.CreateTopic("events", 3);
+        broker.Produce("events", BrokerContext.Events(4000));
+        broker.ProduceRaw("events", "case_x",
+            Encoding.UTF8.GetBytes("not json"),
+            Encoding.UTF8.GetBytes("{\"activity\":\"A\"}"),
+            Encoding.UTF8.GetBytes("{\"schema\":99,\"caseid\":\"c\",\"activity\":\"A\"}"),
+            Encoding.UTF8.GetBytes("{\"caseid\":\"c\",\"activity\":\"" + new string('x', 3000) + "\"}"));
+        broker.Produce("events", BrokerContext.Events(1000, skip: 4000));
+
+        var store = new InMemoryCheckpointStore();
+        await using var miner = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g1", "m1", maxEventBytes: 2048), store);
+        var offsets = HighWatermarks(broker, "events", 3);
+        var model = await ModelReflecting(broker, "events.models", "g1/m1", offsets);
+
+        var expected = OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds, maxEventBytes: 2048);
+        Assert.Equal(expected, OfflineReference.Normalize(model));
+        Assert.Contains("\"eventsProcessed\":5000", expected, StringComparison.Ordinal);
+
+        var dead = broker.ReadAll("events.dlq").Values.SelectMany(l => l).ToList();
+        Assert.Equal(4, dead.Count);
+        var reasons = dead.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes("dlq-reason"))).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("not JSON", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("caseid", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("schema version 99", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("oversized", StringComparison.Ordinal));
+        Assert.All(dead, d => Assert.Equal("events", Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes("dlq-topic"))));
+
+        Assert.Equal(5000, await miner.MetricAsync("heuristics_miner_events_valid_total"));
+        var metrics = await miner.MetricsAsync();
+        Assert.Contains("heuristics_miner_events_invalid_total{reason=\"malformed\"} 3", metrics, StringComparison.Ordinal);
+        Assert.Contains("heuristics_miner_events_invalid_total{reason=\"oversized\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("heuristics_miner_end_to_end_latency_seconds_count 5000", metrics, StringComparison.Ordinal);
+
+        Assert.Equal(0, await miner.StopAsync());
+        foreach (var (p, next) in offsets)
+            Assert.Equal(next, store.Latest[new PartitionId("events", p)].NextOffset);
+    }
+
+    [Fact]
+    public async Task A_restarted_miner_continues_from_its_checkpoints_to_the_same_model_as_an_uninterrupted_run()
+    {
+        await using var broker = BrokerContext.Start();
+        broker.CreateTopic("events", 2);
+        broker.Produce("events", BrokerContext.Events(3000));
+        var store = new InMemoryCheckpointStore();
+        var settings = MinerHost.SettingsFor(broker.Bootstrap, "events", "g2", "m1");
+        await using (var first = MinerHost.Start(settings, store))
+        {
+            await ModelReflecting(broker, "events.models", "g2/m1", HighWatermarks(broker, "events", 2));
+            Assert.Equal(0, await first.StopAsync());
+        }
+        broker.Produce("events", BrokerContext.Events(3000, skip: 3000));
+
+        await using var second = MinerHost.Start(settings, store);
+        var offsets = HighWatermarks(broker, "events", 2);
+        var model = await ModelReflecting(broker, "events.models", "g2/m1", offsets);
+        Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
+        Assert.Equal(3000, await second.MetricAsync("heuristics_miner_events_valid_total"));
+    }
+
+    [Fact]
+    public async Task Partitions_moving_between_two_miners_are_counted_exactly_once()
+    {
+        await using var broker = BrokerContext.Start();
+        broker.CreateTopic("events", 4);
+        broker.Produce("events", BrokerContext.Events(4000));
+        var store = new InMemoryCheckpointStore();
+        await using var a = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g3", "a"), store);
+        await ModelReflecting(broker, "events.models", "g3/a", HighWatermarks(broker, "events", 4));
+
+        await using var b = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g3", "b"), store);
+        await Eventually.True(async () => await b.MetricAsync("heuristics_miner_assigned_partitions") > 0, "b owns partitions");
+        broker.Produce("events", BrokerContext.Events(4000, skip: 4000));
+        await Eventually.True(async () => await b.MetricAsync("heuristics_miner_events_valid_total") > 0, "b counted events");
+        Assert.Equal(0, await b.StopAsync());
+
+        var offsets = HighWatermarks(broker, "events", 4);
+        var model = await ModelReflecting(broker, "events.models", "g3/a", offsets);
+        Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_made_with_other_settings_stops_the_miner_with_a_clear_error()
+    {
+        await using var broker = BrokerContext.Start();
+        broker.CreateTopic("events", 1);
+        broker.Produce("events", BrokerContext.Events(500));
+        var store = new InMemoryCheckpointStore();
+        var settings = MinerHost.SettingsFor(broker.Bootstrap, "events", "g4", "m1");
+        await using (var first = MinerHost.Start(settings, store))
+        {
+            await ModelReflecting(broker, "events.models", "g4/m1", HighWatermarks(broker, "events", 1));
+            Assert.Equal(0, await first.StopAsync());
+        }
+        await using var second = MinerHost.Start(settings with { Summary = settings.Summary with { Epsilon = 0.01 } }, store);
+        Assert.Equal(1, await second.Run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        Assert.Contains(second.LogLines, l => l.Contains("was made with lc ε 0.002", StringComparison.Ordinal) && l.Contains("another --group", StringComparison.Ordinal));
+    }
+}

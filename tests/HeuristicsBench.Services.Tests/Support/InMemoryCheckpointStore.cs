@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using HeuristicsMiner.Checkpoints;
+
+namespace HeuristicsBench.Services.Tests.Support;
+
+/// <summary>Checkpoints in memory (highest offset wins, like the real stores); can be told to fail saves.</summary>
+public sealed class InMemoryCheckpointStore : ICheckpointStore
+{
+    private readonly ConcurrentDictionary<PartitionId, PartitionCheckpoint> _latest = new();
+    private int _saves;
+
+    public string Description => "memory";
+
+    public int Saves => Volatile.Read(ref _saves);
+
+    public bool FailSaves { get; set; }
+
+    public IReadOnlyDictionary<PartitionId, PartitionCheckpoint> Latest => _latest;
+
+    public Task<IReadOnlyDictionary<PartitionId, PartitionCheckpoint>> LoadAsync(IReadOnlyCollection<PartitionId> partitions, CancellationToken cancellation = default)
+    {
+        IReadOnlyDictionary<PartitionId, PartitionCheckpoint> found = partitions
+            .Where(_latest.ContainsKey).ToDictionary(p => p, p => _latest[p]);
+        return Task.FromResult(found);
+    }
+
+    public async Task SaveAsync(PartitionCheckpoint checkpoint, CancellationToken cancellation = default)
+    {
+        await Task.Yield();
+        if (FailSaves)
+            throw new IOException("store is failing (test)");
+        _latest.AddOrUpdate(checkpoint.Partition, checkpoint, (_, old) => checkpoint.NextOffset >= old.NextOffset ? checkpoint : old);
+        Interlocked.Increment(ref _saves);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
