@@ -29,5 +29,10 @@ var model = new Option<string>("--model") { Description = "Model to simulate", D
 var generate = new Command("generate", "Load generator events/s: generator alone, with CSV/JSONL to a null stream, CSV to a file.") { generateEvents, model };
 generate.SetAction(parse => GenerationThroughput.Run(parse.GetValue(model)!, parse.GetValue(generateEvents), Console.Out));
 
-var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory, generate };
+var serviceEvents = new Option<long>("--events") { Description = "Events pre-filled into the topic", DefaultValueFactory = _ => 1_000_000 };
+var partitions = new Option<int>("--partitions") { Description = "Input topic partitions", DefaultValueFactory = _ => 4 };
+var minerService = new Command("miner-service", "The miner service alone (in-process broker, topic pre-filled): events/s from start until all are counted.") { serviceEvents, partitions, repeats };
+minerService.SetAction((parse, _) => MinerServiceThroughput.RunAsync(parse.GetValue(serviceEvents), parse.GetValue(partitions), parse.GetValue(repeats), Console.Out));
+
+var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory, generate, minerService };
 return root.Parse(args).Invoke();

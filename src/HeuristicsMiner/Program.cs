@@ -1,8 +1,9 @@
 using System.CommandLine;
 using HeuristicsMiner.Cli;
 
-var root = new RootCommand("heuristics-miner: the Lossy Counting Heuristics Miner (offline `mine`; the streaming service comes later).");
+var root = new RootCommand("heuristics-miner: the Lossy Counting Heuristics Miner (offline `mine`, streaming `serve`).");
 root.Subcommands.Add(MineCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
@@ -11,4 +12,5 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run with --help for usage.");
     return ExitCodes.BadInput;
 }
-return parse.Invoke();
+// No termination timeout: serve handles SIGTERM itself (final checkpoints) and must not be cut off after 2 s.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
