@@ -12,13 +12,13 @@ public sealed class EnvironmentDefaults(string? prefix)
 {
     public Func<ArgumentResult, string> Text(string name, string fallback) => Read(name, fallback, raw => raw);
 
-    public Func<ArgumentResult, double> Double(string name, double fallback) =>
+    public Func<ArgumentResult, double> Real(string name, double fallback) =>
         Read(name, fallback, raw => double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture));
 
-    public Func<ArgumentResult, long> Long(string name, long fallback) =>
+    public Func<ArgumentResult, long> LongCount(string name, long fallback) =>
         Read(name, fallback, raw => long.Parse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture));
 
-    public Func<ArgumentResult, int> Int(string name, int fallback) =>
+    public Func<ArgumentResult, int> Count(string name, int fallback) =>
         Read(name, fallback, raw => int.Parse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture));
 
     public Func<ArgumentResult, bool> Flag(string name) => Read(name, false, raw => raw.ToUpperInvariant() switch

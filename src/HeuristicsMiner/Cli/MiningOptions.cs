@@ -12,15 +12,15 @@ public sealed class MiningOptions
     public MiningOptions(string? environmentPrefix = null)
     {
         var env = new EnvironmentDefaults(environmentPrefix);
-        Epsilon = new Option<double>("--epsilon") { Description = "Lossy Counting error bound ε in [0,1); 0 counts exactly", DefaultValueFactory = env.Double("EPSILON", 0.001) };
+        Epsilon = new Option<double>("--epsilon") { Description = "Lossy Counting error bound ε in [0,1); 0 counts exactly", DefaultValueFactory = env.Real("EPSILON", 0.001) };
         Variant = new Option<string>("--variant") { Description = "lc (Lossy Counting), lcb (with budget) or sw (sliding window)", DefaultValueFactory = env.Text("VARIANT", "lc") };
         Variant.AcceptOnlyFromAmong("lc", "lcb", "sw");
-        Budget = new Option<long>("--budget") { Description = "lcb: total entries over all structures", DefaultValueFactory = env.Long("BUDGET", 100_000) };
-        Window = new Option<int>("--window") { Description = "sw: events in the window", DefaultValueFactory = env.Int("WINDOW", 100_000) };
-        Dependency = new Option<double>("--dependency-threshold") { Description = "Minimum dependency a=>b of a kept arc, in [-1,1]", DefaultValueFactory = env.Double("DEPENDENCY_THRESHOLD", 0.9) };
-        Positive = new Option<long>("--positive-observations") { Description = "Minimum |a>b| of a kept arc", DefaultValueFactory = env.Long("POSITIVE_OBSERVATIONS", 10) };
-        And = new Option<double>("--and-threshold") { Description = "AND measure from which two outputs/inputs are parallel", DefaultValueFactory = env.Double("AND_THRESHOLD", 0.1) };
-        LoopTwo = new Option<double>("--loop-two-threshold") { Description = "Minimum a=>2 b of a kept length-two loop", DefaultValueFactory = env.Double("LOOP_TWO_THRESHOLD", 0.9) };
+        Budget = new Option<long>("--budget") { Description = "lcb: total entries over all structures", DefaultValueFactory = env.LongCount("BUDGET", 100_000) };
+        Window = new Option<int>("--window") { Description = "sw: events in the window", DefaultValueFactory = env.Count("WINDOW", 100_000) };
+        Dependency = new Option<double>("--dependency-threshold") { Description = "Minimum dependency a=>b of a kept arc, in [-1,1]", DefaultValueFactory = env.Real("DEPENDENCY_THRESHOLD", 0.9) };
+        Positive = new Option<long>("--positive-observations") { Description = "Minimum |a>b| of a kept arc", DefaultValueFactory = env.LongCount("POSITIVE_OBSERVATIONS", 10) };
+        And = new Option<double>("--and-threshold") { Description = "AND measure from which two outputs/inputs are parallel", DefaultValueFactory = env.Real("AND_THRESHOLD", 0.1) };
+        LoopTwo = new Option<double>("--loop-two-threshold") { Description = "Minimum a=>2 b of a kept length-two loop", DefaultValueFactory = env.Real("LOOP_TWO_THRESHOLD", 0.9) };
         Relative = new Option<double?>("--relative-to-best") { Description = "Keep an arc only within this of the best dependency of its source or target (off unless given)" };
 
         AddRangeCheck(Epsilon, v => v is >= 0 and < 1, "must be in [0, 1) (0 = exact counting)");
