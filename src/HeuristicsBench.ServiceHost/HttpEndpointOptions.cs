@@ -16,22 +16,23 @@ public sealed record HttpEndpointOptions(string Listen = "127.0.0.1:0", bool Clo
     public (IPAddress Address, int Port) Parse()
     {
         var listen = Listen ?? "";
-        var colon = listen.LastIndexOf(':');
+        // an IPv6 host has colons of its own, so it comes in brackets and the port follows "]:"
+        var bracketed = listen.StartsWith('[');
+        var split = bracketed ? listen.IndexOf("]:", StringComparison.Ordinal) + 1 : listen.LastIndexOf(':');
         // NumberStyles.None: no sign, no spaces, no thousands separators
-        if (colon <= 0 || !int.TryParse(listen.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        if (split <= 0 || !int.TryParse(listen.AsSpan(split + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
             throw new FormatException($"HTTP listen address '{listen}' is not HOST:PORT (port 0-65535, IPv6 as [::1]:PORT)");
-        return (ParseHost(listen, listen[..colon]), port);
+        return (bracketed ? ParseIPv6(listen, listen[1..(split - 1)]) : ParseHost(listen, listen[..split]), port);
     }
+
+    private static IPAddress ParseIPv6(string listen, string host) =>
+        IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6
+            ? address
+            : throw new FormatException($"HTTP listen address '{listen}': '[{host}]' is not an IPv6 address");
 
     private static IPAddress ParseHost(string listen, string host)
     {
-        if (host.Length > 2 && host[0] == '[' && host[^1] == ']')
-        {
-            if (IPAddress.TryParse(host[1..^1], out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6)
-                return v6;
-            throw new FormatException($"HTTP listen address '{listen}': '{host}' is not an IPv6 address");
-        }
-        if (host.Contains(':', StringComparison.Ordinal) || host.Contains('[', StringComparison.Ordinal) || host.Contains(']', StringComparison.Ordinal))
+        if (host.Contains(':', StringComparison.Ordinal))
             throw new FormatException($"HTTP listen address '{listen}': write an IPv6 host in brackets, as [::1]:PORT");
         if (host is "*" or "+")
             return IPAddress.Any;

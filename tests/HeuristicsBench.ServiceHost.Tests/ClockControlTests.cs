@@ -128,10 +128,10 @@ public class ClockControlTests
     }
 
     [Fact]
-    public async Task A_huge_body_is_refused_without_reading_it_all()
+    public async Task A_body_over_4_KiB_is_413_and_leaves_the_clock()
     {
         await using var running = await RunningEndpoint.StartAsync(clockControl: true);
-        var body = """{"offsetMs":1""" + new string('0', 2) + new string(' ', 100_000) + "}";
+        var body = """{"offsetMs":100""" + new string(' ', 100_000) + "}"; // valid JSON, only too long
         using var response = await running.Http.PutAsync("/control/clock", Json(body), Cancel);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Same(ClockSkew.None, running.Clock.Skew);

@@ -58,4 +58,16 @@ public class HttpEndpointOptionsTests
         var e = Assert.Throws<FormatException>(() => new HttpEndpointOptions(listen).Parse());
         Assert.Contains($"'{listen}'", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("[::1]", "is not HOST:PORT")]
+    [InlineData("127.0.0.1:70000", "is not HOST:PORT")]
+    [InlineData("::1:80", "in brackets")]
+    [InlineData("[127.0.0.1]:80", "'[127.0.0.1]' is not an IPv6 address")]
+    [InlineData("metrics.local:80", "'metrics.local' is not an IP address")]
+    public void Bad_addresses_say_what_is_wrong(string listen, string why)
+    {
+        var e = Assert.Throws<FormatException>(() => new HttpEndpointOptions(listen).Parse());
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
+    }
 }
