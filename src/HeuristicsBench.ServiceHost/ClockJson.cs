@@ -3,13 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace HeuristicsBench.ServiceHost;
 
-/// <summary>Body of PUT /control/clock; absent fields are 0.</summary>
-public sealed record ClockRequest(double? OffsetMs, double? DriftPpm);
-
-/// <summary>Answer of /control/clock: the configured skew, the skew accumulated now and the skewed time.</summary>
-public sealed record ClockState(double OffsetMs, double DriftPpm, double CurrentSkewMs, DateTimeOffset Now);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <remarks>
+/// An unknown field is an error (a misspelt <c>offset</c> would otherwise silently reset the clock to 0), and
+/// numbers must be JSON numbers (the web default also reads strings, including "NaN").
+/// </remarks>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ClockRequest))]
 [JsonSerializable(typeof(ClockState))]
 internal sealed partial class ClockJson : JsonSerializerContext;

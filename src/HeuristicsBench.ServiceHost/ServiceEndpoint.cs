@@ -1,12 +1,12 @@
-using System.Text.Json;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 using Prometheus;
 
 namespace HeuristicsBench.ServiceHost;
@@ -14,114 +14,96 @@ namespace HeuristicsBench.ServiceHost;
 /// <summary>
 /// The HTTP side of a service (Kestrel): <c>GET /metrics</c> (Prometheus text format of one registry),
 /// <c>GET /healthz</c>, <c>GET /readyz</c> (200 or 503 with a one-line reason) and, when enabled,
-/// <c>/control/clock</c>: GET shows the skew, PUT <c>{"offsetMs":..,"driftPpm":..}</c> sets it, DELETE resets it.
+/// <c>/control/clock</c> (see <see cref="ClockControl"/>); when not enabled that path is 404 like any unknown one.
 /// </summary>
 public sealed class ServiceEndpoint : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>Prometheus text exposition format 0.0.4.</summary>
+    public const string MetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    private ServiceEndpoint(WebApplication app) => _app = app;
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private ServiceEndpoint(WebApplication app, int port, string baseAddress)
+    {
+        _app = app;
+        Port = port;
+        BaseAddress = baseAddress;
+    }
 
     /// <summary>The port actually bound (useful with port 0).</summary>
-    public int Port { get; private set; }
+    public int Port { get; }
 
-    public string BaseAddress { get; private set; } = "";
+    /// <summary>http://HOST:PORT to reach the endpoint from this machine (loopback when listening on all addresses).</summary>
+    public string BaseAddress { get; }
 
     public static async Task<ServiceEndpoint> StartAsync(
         HttpEndpointOptions options, CollectorRegistry registry, ServiceHealth health, AdjustableClock clock,
         Action<IEndpointRouteBuilder>? extraRoutes = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(clock);
         var (address, port) = options.Parse();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(address, port));
+        // the empty builder reads no appsettings.json or ASPNETCORE_* variables (which could add listeners) and
+        // watches no files; the service's own configuration decides everything here
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        ListenOptions? listen = null;
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(address, port, o => listen = o));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, ExternalLifetime>();
         var app = builder.Build();
         app.MapGet("/metrics", async context =>
         {
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            context.Response.ContentType = MetricsContentType;
             await registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
         app.MapGet("/healthz", context => Answer(context, health.Live));
         app.MapGet("/readyz", context => Answer(context, health.Ready));
         if (options.ClockControl)
-            MapClockControl(app, clock);
+            ClockControl.Map(app, clock);
         extraRoutes?.Invoke(app);
         try
         {
             await app.StartAsync(cancellation).ConfigureAwait(false);
+            // Kestrel writes the endpoint it bound back into the listen options: the real port, whatever the address
+            var bound = listen?.IPEndPoint ?? throw new InvalidOperationException("Kestrel did not report the endpoint it bound");
+            return new ServiceEndpoint(app, bound.Port, BaseAddressFor(address, bound.Port));
         }
-        catch (IOException e)
+        catch (Exception e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"cannot listen on {options.Listen} for HTTP: {e.Message}", e);
+            if (e is IOException or SocketException)
+                throw new IOException($"cannot listen on {options.Listen} for HTTP: {e.Message}", e);
+            throw;
         }
-        var endpoint = new ServiceEndpoint(app);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Port = new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
-        var host = address.Equals(System.Net.IPAddress.Any) ? "127.0.0.1" : address.ToString();
-        endpoint.BaseAddress = $"http://{host}:{endpoint.Port}";
-        return endpoint;
     }
 
-    private static Task Answer(HttpContext context, (bool Ok, string Reason) status)
+    private static string BaseAddressFor(IPAddress address, int port)
     {
-        context.Response.StatusCode = status.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync((status.Ok ? "ok: " : "not ok: ") + status.Reason + "\n");
+        var host = address.Equals(IPAddress.Any) ? IPAddress.Loopback
+            : address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+            : address;
+        return "http://" + new IPEndPoint(host, port); // brackets an IPv6 host
     }
 
-    private static void MapClockControl(WebApplication app, AdjustableClock clock)
-    {
-        app.MapGet("/control/clock", context => WriteClock(context, clock));
-        app.MapMethods("/control/clock", ["PUT", "POST"], async context =>
-        {
-            ClockRequest? request;
-            try
-            {
-                request = await JsonSerializer.DeserializeAsync(context.Request.Body, ClockJson.Default.ClockRequest, context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (JsonException e)
-            {
-                await BadRequest(context, $"body is not clock JSON {{\"offsetMs\":..,\"driftPpm\":..}}: {e.Message}").ConfigureAwait(false);
-                return;
-            }
-            try
-            {
-                clock.Set(TimeSpan.FromMilliseconds(request?.OffsetMs ?? 0), request?.DriftPpm ?? 0);
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                await BadRequest(context, e.Message.Split('\n')[0]).ConfigureAwait(false);
-                return;
-            }
-            await WriteClock(context, clock).ConfigureAwait(false);
-        });
-        app.MapDelete("/control/clock", context =>
-        {
-            clock.Reset();
-            return WriteClock(context, clock);
-        });
-    }
+    private static Task Answer(HttpContext context, (bool Ok, string Reason) status) =>
+        TextResponse.WriteAsync(context, status.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
+            (status.Ok ? "ok: " : "not ok: ") + status.Reason);
 
-    private static Task BadRequest(HttpContext context, string message)
-    {
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(message + "\n");
-    }
-
-    private static Task WriteClock(HttpContext context, AdjustableClock clock)
-    {
-        var skew = clock.Skew;
-        var state = new ClockState(skew.Offset.TotalMilliseconds, skew.DriftPpm, clock.CurrentSkew.TotalMilliseconds, clock.GetUtcNow());
-        context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, state, ClockJson.Default.ClockState, context.RequestAborted);
-    }
-
+    /// <summary>Stops listening; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }
