@@ -8,14 +8,14 @@ public sealed class MinerProcessTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "hb-miner-proc-" + Guid.NewGuid().ToString("N"));
 
-    private static string[] Serve(string bootstrap, string group, string checkpointDir, params string[] extra) =>
+    private static string[] Serve(string bootstrap, string group, string checkpointDir, string checkpointEvents = "300", string checkpointMs = "200") =>
     [
         "serve", "--bootstrap", bootstrap, "--input-topic", "events", "--model-topic", "events.models", "--group", group,
         "--instance", "m1", "--checkpoint-store", "dir:" + checkpointDir, "--epsilon", "0.002",
-        "--checkpoint-every-events", "300", "--checkpoint-interval-ms", "200",
+        "--checkpoint-every-events", checkpointEvents, "--checkpoint-interval-ms", checkpointMs,
         "--publish-every-events", "500", "--publish-interval-ms", "100", "--http", "127.0.0.1:0",
         "--consumer-config", "session.timeout.ms=3000", "--consumer-config", "heartbeat.interval.ms=300",
-        "--consumer-config", "fetch.wait.max.ms=50", .. extra,
+        "--consumer-config", "fetch.wait.max.ms=50",
     ];
 
     private static Dictionary<int, long> HighWatermarks(BrokerContext broker, int partitions) =>
@@ -39,7 +39,7 @@ public sealed class MinerProcessTests : IDisposable
         using var second = ServiceProcess.Start("heuristics-miner.dll", Serve(broker.Bootstrap, "gk", _dir));
         var offsets = HighWatermarks(broker, 2);
         byte[]? model = null;
-        await Eventually.True(() => ModelTopic.Reflects(broker, "events.models", "gk/m1", offsets, out model), "the restarted miner's model reflects every event", seconds: 90);
+        await Eventually.True(() => !second.HasExited && ModelTopic.Reflects(broker, "events.models", "gk/m1", offsets, out model), "the restarted miner's model reflects every event", seconds: 90);
         var expected = OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds);
         Assert.Equal(expected, OfflineReference.Normalize(model!));
         Assert.Contains("checkpoint @", second.Stderr, StringComparison.Ordinal);
@@ -52,9 +52,10 @@ public sealed class MinerProcessTests : IDisposable
         await using var broker = BrokerContext.Start();
         broker.CreateTopic("events", 2);
         broker.Produce("events", BrokerContext.Events(2000));
-        using var miner = ServiceProcess.Start("heuristics-miner.dll", Serve(broker.Bootstrap, "gt", _dir, "--checkpoint-every-events", "1000000", "--checkpoint-interval-ms", "600000"));
+        using var miner = ServiceProcess.Start("heuristics-miner.dll", Serve(broker.Bootstrap, "gt", _dir, checkpointEvents: "1000000", checkpointMs: "600000"));
         var offsets = HighWatermarks(broker, 2);
-        await Eventually.True(() => ModelTopic.Reflects(broker, "events.models", "gt/m1", offsets, out _), "the model reflects every event");
+        await Eventually.True(() => !miner.HasExited && ModelTopic.Reflects(broker, "events.models", "gt/m1", offsets, out _), "the model reflects every event");
+        Assert.False(Directory.Exists(Path.Combine(_dir, "gt")) && Directory.GetFiles(Path.Combine(_dir, "gt"), "*.ckpt").Length > 0, "no checkpoint before the stop");
         Assert.Equal(0, await miner.TerminateAsync());
         Assert.Contains("SIGTERM handled: exiting with 0", miner.Stderr, StringComparison.Ordinal);
         var files = Directory.GetFiles(Path.Combine(_dir, "gt"), "*.ckpt").Select(Path.GetFileName).ToList();

@@ -17,6 +17,8 @@ public sealed class ServiceProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Stderr => string.Join('\n', _stderr);
 
     public string Stdout => string.Join('\n', _stdout);
