@@ -108,12 +108,10 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         var partition = new PartitionId(record.Topic, record.Partition);
         var result = Miner.Process(partition, record.Offset, record.Value);
         _consumed++;
-        _c.Metrics.Consumed.Inc();
         switch (result.Outcome)
         {
             case RecordOutcome.AlreadyReflected:
                 _reflected++;
-                _c.Metrics.AlreadyReflected.Inc();
                 return;
             case RecordOutcome.Invalid:
                 _invalid++;
@@ -122,7 +120,6 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
                 break;
             default:
                 _valid++;
-                _c.Metrics.Valid.Inc();
                 if (result.EmittedAt is { } emitted)
                 {
                     var latency = _c.Clock.GetUtcNow() - emitted;
@@ -139,6 +136,15 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
             Checkpoint(partition, drop: false);
         if (++_sincePublish >= _c.Timings.PublishEveryEvents)
             Publish();
+    }
+
+    /// <summary>Moves the per-record counts into the Prometheus counters (on every tick and before completing):
+    /// cheaper than two interlocked increments per record.</summary>
+    private void FlushCounters()
+    {
+        _c.Metrics.Consumed.IncTo(_consumed);
+        _c.Metrics.Valid.IncTo(_valid);
+        _c.Metrics.AlreadyReflected.IncTo(_reflected);
     }
 
     private void StartRestore(IReadOnlyList<TopicPartition> partitions)
@@ -338,6 +344,7 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
                 FinishIfDone();
             return;
         }
+        FlushCounters();
         if (_stopping)
             return;
         var control = _c.Control();
@@ -383,6 +390,7 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
     {
         if (!_stopping || _pendingSaves > 0 || _restoring is not null)
             return;
+        FlushCounters();
         _handle.Source.TrySetResult(new MinerRunSummary(_consumed, _valid, _invalid, _reflected, _emissions, _checkpoints));
         CompleteStage();
     }

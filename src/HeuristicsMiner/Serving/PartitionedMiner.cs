@@ -1,4 +1,3 @@
-using HeuristicsBench.EventLogs;
 using HeuristicsMiner.Algorithm.Model;
 using HeuristicsMiner.Algorithm.Summaries;
 using HeuristicsMiner.Checkpoints;
@@ -90,10 +89,10 @@ public sealed class PartitionedMiner
             return new ProcessResult(RecordOutcome.Invalid, InvalidKind.Empty, "empty value (no event JSON)");
         if (value.Length > _maxEventBytes)
             return new ProcessResult(RecordOutcome.Invalid, InvalidKind.Oversized, $"oversized: {value.Length} bytes, the limit is {_maxEventBytes}");
-        if (!StreamEventJson.TryParse(value, out var e, out var error))
+        if (!EventFields.TryParse(value, out var caseId, out var activity, out var emittedAt, out var error))
             return new ProcessResult(RecordOutcome.Invalid, InvalidKind.Malformed, error);
-        state.Summary.Observe(e!.CaseId, e.Activity);
-        return new ProcessResult(RecordOutcome.Valid, EmittedAt: e.EmittedAt);
+        state.Summary.Observe(caseId, activity);
+        return new ProcessResult(RecordOutcome.Valid, EmittedAt: emittedAt);
     }
 
     /// <summary>A checkpoint of the partition's current state, marked as the newest taken.</summary>
