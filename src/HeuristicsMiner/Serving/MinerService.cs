@@ -109,6 +109,10 @@ public static class MinerService
             EnableAutoCommit = false,
             // librdkafka otherwise waits up to 1 s before refetching a partition whose queue ran dry: halves throughput
             FetchQueueBackoffMs = 0,
+            // A killed member keeps its partitions until its session expires (librdkafka's default is 45 s); 10 s lets a
+            // restarted or surviving miner take over well within a 30 s outage. Must lie within the broker's bounds (6 s..).
+            SessionTimeoutMs = 10_000,
+            HeartbeatIntervalMs = 1_000,
         };
         foreach (var (key, value) in s.ConsumerConfig)
             config.Set(key, value);
