@@ -34,5 +34,15 @@ var partitions = new Option<int>("--partitions") { Description = "Input topic pa
 var minerService = new Command("miner-service", "The miner service alone (in-process broker, topic pre-filled): events/s from start until all are counted.") { serviceEvents, partitions, repeats };
 minerService.SetAction((parse, _) => MinerServiceThroughput.RunAsync(parse.GetValue(serviceEvents), parse.GetValue(partitions), parse.GetValue(repeats), Console.Out));
 
-var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory, generate, minerService };
+var pipelineEvents = new Option<long>("--events") { Description = "Events the generator produces", DefaultValueFactory = _ => 3_000_000 };
+var pipelineRate = new Option<double?>("--rate") { Description = "Generator rate in events/s (default: as fast as it can)" };
+var pipeline = new Command("pipeline", "Generator -> broker -> miner as three real processes: sustained events/s and lag.") { pipelineEvents, partitions, pipelineRate };
+pipeline.SetAction((parse, _) => PipelineThroughput.RunAsync(parse.GetValue(pipelineEvents), parse.GetValue(partitions), parse.GetValue(pipelineRate), Console.Out));
+
+var catchUpRate = new Option<double>("--rate") { Description = "Generator rate in events/s", DefaultValueFactory = _ => 1000 };
+var outage = new Option<int>("--outage-seconds") { Description = "How long the miner stays down", DefaultValueFactory = _ => 30 };
+var catchUp = new Command("restart-catch-up", "Kill -9 the miner for an outage at a fixed rate; time from restart until caught up.") { catchUpRate, outage, partitions };
+catchUp.SetAction((parse, _) => RestartCatchUp.RunAsync(parse.GetValue(catchUpRate), TimeSpan.FromSeconds(parse.GetValue(outage)), parse.GetValue(partitions), Console.Out));
+
+var root = new RootCommand("HeuristicsBench benchmarks: figures for the speed and memory targets (not pass/fail tests).") { core, mine, memory, generate, minerService, pipeline, catchUp };
 return root.Parse(args).Invoke();
