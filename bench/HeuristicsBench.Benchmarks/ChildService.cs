@@ -20,7 +20,7 @@ public sealed class ChildService : IDisposable
     public static ChildService Start(string dll, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        start.ArgumentList.Add(Locate(dll));
         foreach (var a in arguments)
             start.ArgumentList.Add(a);
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + dll);
@@ -30,6 +30,30 @@ public sealed class ChildService : IDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return child;
+    }
+
+    /// <summary>
+    /// The CLI in its own build output (src/PROJECT/bin/CONFIG/net10.0), not the copy beside the benchmarks: each CLI's
+    /// runtimeconfig and dependencies fit its own folder only (the broker's Microsoft.Extensions packages are pruned here).
+    /// </summary>
+    private static string Locate(string dll)
+    {
+        var project = dll switch
+        {
+            "heuristics-bench.dll" => "ChaosRunner",
+            "heuristics-miner.dll" => "HeuristicsMiner",
+            "load-generator.dll" => "LoadGenerator",
+            _ => throw new ArgumentException($"unknown CLI {dll}", nameof(dll)),
+        };
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "HeuristicsBench.sln")))
+            root = root.Parent;
+        if (root is null)
+            throw new InvalidOperationException("run the benchmarks from the repository (HeuristicsBench.sln not found above " + AppContext.BaseDirectory + ")");
+        var path = Path.Combine(root.FullName, "src", project, "bin", configuration, output.Name, dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build the solution in {configuration} first", path);
     }
 
     /// <summary>Waits for a line containing <paramref name="marker"/> and returns the text after it up to a space.</summary>
@@ -67,8 +91,12 @@ public sealed class ChildService : IDisposable
         }
     }
 
+    private bool _disposed;
+
     public void Kill()
     {
+        if (_disposed)
+            return;
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
@@ -84,7 +112,10 @@ public sealed class ChildService : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+            return;
         Kill();
+        _disposed = true;
         _process.Dispose();
         _http.Dispose();
     }
