@@ -105,6 +105,25 @@ public sealed class MinerServiceTests
     }
 
     [Fact]
+    public async Task A_broker_restart_mid_stream_loses_and_duplicates_nothing_in_the_model()
+    {
+        await using var broker = BrokerContext.Start();
+        broker.CreateTopic("events", 3);
+        broker.Produce("events", BrokerContext.Events(3000));
+        var store = new InMemoryCheckpointStore();
+        await using var miner = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g5", "m1"), store);
+        await ModelReflecting(broker, "events.models", "g5/m1", HighWatermarks(broker, "events", 3));
+
+        await broker.RestartAsync(TimeSpan.FromSeconds(2));
+        broker.Produce("events", BrokerContext.Events(3000, skip: 3000));
+        var offsets = HighWatermarks(broker, "events", 3);
+        var model = await ModelReflecting(broker, "events.models", "g5/m1", offsets);
+        Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
+        Assert.Contains("\"eventsProcessed\":6000", OfflineReference.Normalize(model), StringComparison.Ordinal);
+        Assert.Equal(0, await miner.StopAsync());
+    }
+
+    [Fact]
     public async Task A_checkpoint_made_with_other_settings_stops_the_miner_with_a_clear_error()
     {
         await using var broker = BrokerContext.Start();
