@@ -128,10 +128,8 @@ public static class GenerateRunner
         {
             if (target is null or "-")
                 continue;
-            if (Directory.Exists(target))
-                return $"{target}: is a directory";
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
-                return $"{target}: directory {directory} does not exist";
+            if (OutputTarget.Problem(target) is { } problem)
+                return problem;
         }
         return null;
     }
