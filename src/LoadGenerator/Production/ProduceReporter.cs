@@ -53,7 +53,8 @@ public sealed class ProduceReporter(
         metrics.BehindSchedule.Set(pacer?.BehindSchedule.TotalSeconds ?? 0);
     }
 
-    private void Tick(long now)
+    /// <summary>One report at <paramref name="now"/> (a Stopwatch timestamp); <see cref="RunAsync"/> calls it every second.</summary>
+    public void Tick(long now)
     {
         UpdateGauges();
         var inFlight = tally.InFlight;

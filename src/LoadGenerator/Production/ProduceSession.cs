@@ -186,7 +186,7 @@ public sealed class ProduceSession(
 
     private string Describe(Exception failure, ProduceSnapshot snapshot) => failure switch
     {
-        ProduceException<byte[]?, byte[]?> e => Text($"delivery to {e.DeliveryResult?.TopicPartition.ToString() ?? settings.Topic} failed after {snapshot.Acked:N0} acknowledged events: {e.Error.Reason} ({e.Error.Code}){Fatal()}"),
+        ProduceException<byte[]?, byte[]?> e => Text($"delivery to {(e.DeliveryResult is { } r ? $"{r.Topic} partition {r.Partition.Value}" : settings.Topic)} failed after {snapshot.Acked:N0} acknowledged events: {e.Error.Reason} ({e.Error.Code}){Fatal()}"),
         KafkaException e => Text($"the producer failed after {snapshot.Acked:N0} acknowledged events: {e.Error.Reason} ({e.Error.Code}){Fatal()}"),
         StreamGenerationException e => e.Message,
         _ => $"{failure.GetType().Name}: {failure.Message}",
