@@ -125,7 +125,7 @@ public sealed class ProduceSession(
             if (!done.IsCompleted)
             {
                 if (!settings.Quiet)
-                    stderr.WriteLine(Text($"stopping: taking no new events; waiting up to {settings.DrainTimeout.TotalSeconds:F0} s for {tally.InFlight:N0} in flight"));
+                    stderr.WriteLine(Text($"{(stop.IsCancellationRequested ? "stopping" : "--duration reached")}: taking no new events; waiting up to {settings.DrainTimeout.TotalSeconds:F0} s for {tally.InFlight:N0} in flight"));
                 drained = await Task.WhenAny(done, Task.Delay(settings.DrainTimeout, CancellationToken.None)).ConfigureAwait(false) == done;
             }
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -186,7 +186,7 @@ public sealed class ProduceSession(
 
     private string Describe(Exception failure, ProduceSnapshot snapshot) => failure switch
     {
-        ProduceException<byte[]?, byte[]?> e => Text($"delivery to {(e.DeliveryResult is { } r ? $"{r.Topic} partition {r.Partition.Value}" : settings.Topic)} failed after {snapshot.Acked:N0} acknowledged events: {e.Error.Reason} ({e.Error.Code}){Fatal()}"),
+        ProduceException<byte[]?, byte[]?> e => Text($"delivery to {(e.DeliveryResult is { Partition.Value: >= 0 } r ? $"{r.Topic} partition {r.Partition.Value}" : settings.Topic)} failed after {snapshot.Acked:N0} acknowledged events: {e.Error.Reason} ({e.Error.Code}){Fatal()}"),
         KafkaException e => Text($"the producer failed after {snapshot.Acked:N0} acknowledged events: {e.Error.Reason} ({e.Error.Code}){Fatal()}"),
         StreamGenerationException e => e.Message,
         _ => $"{failure.GetType().Name}: {failure.Message}",
