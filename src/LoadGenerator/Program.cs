@@ -2,8 +2,9 @@ using System.CommandLine;
 using LoadGenerator.Cli;
 using LoadGenerator.Generation;
 
-var root = new RootCommand("load-generator: simulates known process models and emits their events (generate; produce to Kafka comes later).");
+var root = new RootCommand("load-generator: simulates known process models and emits their events (generate to a file, produce to Kafka).");
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ProduceCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
@@ -13,4 +14,9 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run with --help for usage.");
     return ExitCodes.BadInput;
 }
-return await parse.InvokeAsync();
+// produce handles SIGTERM/SIGINT itself (drain, summary, exit 0); System.CommandLine's handler would end the process
+// after its grace period, in the middle of the drain.
+var configuration = new InvocationConfiguration();
+if (parse.CommandResult.Command.Name == ProduceCommand.Name)
+    configuration.ProcessTerminationTimeout = null;
+return await parse.InvokeAsync(configuration);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using HeuristicsBench.Workloads.Streams;
 using LoadGenerator.Cli;
 using LoadGenerator.Generation;
+using LoadGenerator.Streams;
 
 namespace LoadGenerator.Tests;
 
@@ -14,8 +14,7 @@ public sealed class GenerateCliTests : IDisposable
     private string Path_(string name) => Path.Combine(_temp.FullName, name);
 
     private static GenerateSettings Settings(string output, string model = "assembly-line", string? truth = null, ulong seed = 1, long events = 2000) =>
-        new(model, events, seed, output, GenerateCommand.FormatFromPath(output), truth, 50, NoiseSettings.None,
-            DriftTo: null, DriftAt: 0, DriftOver: 0, Pace: null, StreamSettings.DefaultStart, Quiet: true);
+        new(StreamSpec.Of(model, seed, concurrency: 50), events, output, GenerateCommand.FormatFromPath(output), truth, Quiet: true);
 
     private static (int Code, string Err) Run(GenerateSettings settings)
     {

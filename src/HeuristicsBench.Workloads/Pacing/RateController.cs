@@ -29,13 +29,41 @@ public sealed class RateController
     public async ValueTask WaitAsync(CancellationToken cancellation = default)
     {
         if (Released == 0 && _started == 0)
-            _started = _time.GetTimestamp();
+            Volatile.Write(ref _started, _time.GetTimestamp());
         var due = TimeSpan.FromSeconds(_dueSeconds);
         var ahead = due - _time.GetElapsedTime(_started);
         if (ahead >= MinimumSleep)
             await Task.Delay(ahead, _time, cancellation).ConfigureAwait(false);
-        _dueSeconds = DueAfter(_dueSeconds);
+        Volatile.Write(ref _dueSeconds, DueAfter(_dueSeconds));
         Released++;
+    }
+
+    /// <summary>
+    /// How far releases lag the schedule now: the time since the first release minus the time the next event is
+    /// due; zero when on time or ahead, and before the first release. It keeps growing while nobody asks for the
+    /// next event (a back-pressured consumer), and shrinks as the catch-up burst releases events. Safe to read from
+    /// another thread while one thread waits.
+    /// </summary>
+    public TimeSpan BehindSchedule
+    {
+        get
+        {
+            var started = Volatile.Read(ref _started);
+            if (started == 0)
+                return TimeSpan.Zero;
+            var behind = _time.GetElapsedTime(started) - TimeSpan.FromSeconds(Volatile.Read(ref _dueSeconds));
+            return behind > TimeSpan.Zero ? behind : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>The shape's rate now (events/s), measured from the first release; its starting rate before that.</summary>
+    public double TargetRate
+    {
+        get
+        {
+            var started = Volatile.Read(ref _started);
+            return _shape.RateAt(started == 0 ? TimeSpan.Zero : _time.GetElapsedTime(started));
+        }
     }
 
     /// <summary>

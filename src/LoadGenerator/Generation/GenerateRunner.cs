@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using HeuristicsBench.EventLogs;
-using HeuristicsBench.Workloads.Models;
 using HeuristicsBench.Workloads.Pacing;
 using HeuristicsBench.Workloads.Streams;
 using HeuristicsBench.Workloads.Truth;
+using LoadGenerator.Streams;
 
 namespace LoadGenerator.Generation;
 
@@ -21,12 +21,13 @@ public static class GenerateRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (settings.Replay is not null)
+        var spec = settings.Stream;
+        if (spec.Replay is not null)
             return Replay(settings, stdout, stderr, cancellation);
         ModelSchedule schedule;
         try
         {
-            schedule = BuildSchedule(settings);
+            schedule = ScheduleFactory.Build(spec, settings.Events);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -35,7 +36,7 @@ public static class GenerateRunner
         if (CheckTargets(settings) is { } problem)
             return Fail(stderr, problem);
 
-        var generator = new EventStreamGenerator(schedule, new StreamSettings(settings.Seed, settings.Concurrency, settings.Noise, settings.Start));
+        var generator = new EventStreamGenerator(schedule, new StreamSettings(spec.Seed, spec.Concurrency, spec.Noise, spec.Start));
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -43,7 +44,7 @@ public static class GenerateRunner
             if (settings.GroundTruth is { } truthPath)
             {
                 var segments = GroundTruthTimeline.For(schedule, settings.Events);
-                AtomicFile.Write(truthPath, stream => GroundTruthJson.Write(segments, settings.Events, settings.Seed, stream));
+                AtomicFile.Write(truthPath, stream => GroundTruthJson.Write(segments, settings.Events, spec.Seed, stream));
             }
         }
         catch (StreamGenerationException e)
@@ -82,15 +83,16 @@ public static class GenerateRunner
     {
         if (settings.GroundTruth is not null)
             return Fail(stderr, "--ground-truth: a replayed log has no known model, so there is no ground truth to write");
-        if (!File.Exists(settings.Replay))
-            return Fail(stderr, $"{settings.Replay}: no such file");
+        var replay = settings.Stream.Replay!;
+        if (!File.Exists(replay))
+            return Fail(stderr, $"{replay}: no such file");
         if (CheckTargets(settings) is { } problem)
             return Fail(stderr, problem);
         var started = Stopwatch.GetTimestamp();
         long count = 0;
         try
         {
-            var events = LogReplay.Events(settings.Replay!, null, settings.Start, settings.Events).Select(e => { count++; return e; });
+            var events = LogReplay.Events(replay, null, settings.Stream.Start, settings.Events).Select(e => { count++; return e; });
             WriteOutput(events, settings, stdout, stderr, cancellation);
         }
         catch (EventLogFormatException e)
@@ -110,7 +112,7 @@ public static class GenerateRunner
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var written = settings.Output == "-" ? "" : $"; wrote {settings.Output}";
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {count:N0} events of {settings.Replay} in {elapsed:F2} s{written}"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {count:N0} events of {replay} in {elapsed:F2} s{written}"));
         }
         return ExitCodes.Success;
     }
@@ -126,23 +128,10 @@ public static class GenerateRunner
         {
             if (target is null or "-")
                 continue;
-            if (Directory.Exists(target))
-                return $"{target}: is a directory";
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory && !Directory.Exists(directory))
-                return $"{target}: directory {directory} does not exist";
+            if (OutputTarget.Problem(target) is { } problem)
+                return problem;
         }
         return null;
-    }
-
-    private static ModelSchedule BuildSchedule(GenerateSettings settings)
-    {
-        var first = ModelCatalog.Load(settings.Model, settings.Seed);
-        if (settings.DriftTo is null)
-            return ModelSchedule.Of(first);
-        if (settings.DriftAt <= 0 || settings.DriftAt >= settings.Events)
-            throw new FormatException($"--drift-at {settings.DriftAt}: must be inside the stream (between 1 and --events - 1 = {settings.Events - 1})");
-        var second = ModelCatalog.Load(settings.DriftTo, settings.Seed + 1);
-        return new ModelSchedule([new ModelSegment(0, first), new ModelSegment(settings.DriftAt, second, settings.DriftOver)]);
     }
 
     /// <summary>To standard output for "-", otherwise atomically to the file.</summary>
@@ -168,7 +157,7 @@ public static class GenerateRunner
     private static void WriteTo(Stream buffered, IEnumerable<StreamEvent> events, GenerateSettings settings, TextWriter? progress, CancellationToken cancellation)
     {
         using var sink = CreateSink(settings.Format, buffered);
-        var pacer = settings.Pace is { } shape ? new RateController(shape) : null;
+        var pacer = settings.Stream.Pace is { } shape ? new RateController(shape) : null;
         var started = Stopwatch.GetTimestamp();
         var nextReport = started + ReportEvery;
         long count = 0;

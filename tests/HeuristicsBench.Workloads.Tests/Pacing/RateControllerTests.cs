@@ -65,6 +65,26 @@ public class RateControllerTests
         }
     }
 
+    [Fact]
+    public async Task Behind_schedule_grows_while_nobody_asks_and_shrinks_with_the_catch_up()
+    {
+        var time = new FakeTimeProvider();
+        var controller = new RateController(new LoadShape.Step(10, 20, TimeSpan.FromSeconds(3)), time);
+        Assert.Equal(TimeSpan.Zero, controller.BehindSchedule);
+        Assert.Equal(10, controller.TargetRate);
+
+        await controller.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(TimeSpan.Zero, controller.BehindSchedule); // the next event is due at 0.1 s
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(4.9, controller.BehindSchedule.TotalSeconds, 9);
+        Assert.Equal(20, controller.TargetRate);
+
+        for (var i = 0; i < 40; i++)
+            await controller.WaitAsync(TestContext.Current.CancellationToken);
+        // 41 released: 30 due by 3 s, then 11 more at 20/s: the next is due at 3.55 s
+        Assert.Equal(1.45, controller.BehindSchedule.TotalSeconds, 6);
+    }
+
     [Theory]
     [InlineData("constant:1000", typeof(LoadShape.Constant))]
     [InlineData("step:100,500@30s", typeof(LoadShape.Step))]

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace LoadGenerator.Cli;
+
+/// <summary>
+/// Where option defaults come from. <see cref="BuiltIn"/>: the value in the code. <see cref="FromEnvironment"/>: an
+/// environment variable named after the option (<c>--max-in-flight</c> → <c>PREFIX_MAX_IN_FLIGHT</c>) overrides it,
+/// so a container can be configured without arguments; the command line still wins. A variable whose text does not
+/// parse is reported by <see cref="ReportProblems"/> as a parse error naming the variable and the option, so it exits
+/// 2 like a bad argument. The value of a variable goes through the option's validators like an argument does.
+/// </summary>
+public sealed class OptionDefaults
+{
+    private readonly string? _prefix;
+    private readonly List<string> _problems = [];
+    private readonly List<(string Option, string Variable)> _variables = [];
+
+    private OptionDefaults(string? prefix) => _prefix = prefix;
+
+    public static OptionDefaults BuiltIn() => new(null);
+
+    public static OptionDefaults FromEnvironment(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        return new OptionDefaults(prefix);
+    }
+
+    /// <summary>Option name and environment variable of every option set so far (empty for built-in defaults).</summary>
+    public IReadOnlyList<(string Option, string Variable)> Variables => _variables;
+
+    /// <summary>Gives <paramref name="option"/> its default: the environment variable's value when set and non-empty, else <paramref name="fallback"/>.</summary>
+    public Option<T> Set<T>(Option<T> option, T fallback)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        var value = fallback;
+        if (_prefix is not null)
+        {
+            var variable = _prefix + option.Name.TrimStart('-').Replace('-', '_').ToUpperInvariant();
+            _variables.Add((option.Name, variable));
+            option.Description = $"{option.Description} [env {variable}]";
+            var text = Environment.GetEnvironmentVariable(variable);
+            if (!string.IsNullOrEmpty(text))
+            {
+                try
+                {
+                    value = Parse<T>(text);
+                }
+                catch (FormatException e)
+                {
+                    _problems.Add($"{variable}={text} (the default of {option.Name}): {e.Message}");
+                }
+            }
+        }
+        option.DefaultValueFactory = _ => value;
+        return option;
+    }
+
+    /// <summary>Makes the environment variables that did not parse errors of <paramref name="command"/>.</summary>
+    public void ReportProblems(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Validators.Add(result =>
+        {
+            foreach (var problem in _problems)
+                result.AddError(problem);
+        });
+    }
+
+    /// <summary>Environment text as the option's type; lists (string[]) are separated by ';'.</summary>
+    public static T Parse<T>(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        var trimmed = text.Trim();
+        object value = type switch
+        {
+            _ when type == typeof(string) => text,
+            _ when type == typeof(string[]) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            _ when type == typeof(int) => int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw NotA("a whole number"),
+            _ when type == typeof(long) => long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : throw NotA("a whole number"),
+            _ when type == typeof(ulong) => ulong.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) ? u : throw NotA("a non-negative whole number"),
+            _ when type == typeof(double) => double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw NotA("a number"),
+            _ when type == typeof(bool) => trimmed.ToLowerInvariant() switch
+            {
+                "true" or "1" or "yes" or "on" => true,
+                "false" or "0" or "no" or "off" => false,
+                _ => throw NotA("true or false"),
+            },
+            _ => throw new NotSupportedException($"no environment parser for {type.Name}"),
+        };
+        return (T)value;
+    }
+
+    private static FormatException NotA(string what) => new($"not {what}");
+}
