@@ -1,10 +1,23 @@
 using System.CommandLine;
+using ChaosRunner;
+using ChaosRunner.Analyze;
 using ChaosRunner.Broker;
 
 // heuristics-bench: experiments, faults, measurements and reports arrive with issue #6.
-// Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker.
+// Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker, and `analyze`, the reference
+// paper's recovery times from lag logs.
 var root = new RootCommand(
     "heuristics-bench: runs chaos experiments against the streaming heuristics miner. " +
-    "Implemented so far: broker (the embedded Kafka-protocol broker).");
+    "Implemented so far: broker (the embedded Kafka-protocol broker) and analyze (the paper's recovery times from lag logs).");
 root.Subcommands.Add(BrokerCommand.Create());
-return root.Parse(args).Invoke();
+root.Subcommands.Add(AnalyzeCommand.Create());
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return ExitCodes.BadInput;
+}
+
+return parse.Invoke();
