@@ -77,6 +77,17 @@ public sealed class MinerProcessTests : IDisposable
             Assert.Equal(2, await bad.ExitCodeAsync());
             Assert.Contains("--http", bad.Stderr, StringComparison.Ordinal);
         }
+        foreach (var (name, value) in new[] { ("MINER_EPSILON", "abc"), ("MINER_CHECKPOINT_EVERY_EVENTS", "1e5"), ("MINER_VARIANT", "xx"), ("MINER_MODEL_PAYLOAD", "xml") })
+        {
+            using var bad = ServiceProcess.Start("heuristics-miner.dll", new Dictionary<string, string> { [name] = value }, "serve");
+            Assert.Equal(2, await bad.ExitCodeAsync());
+            Assert.Contains(value, bad.Stderr, StringComparison.Ordinal);
+        }
+        using (var bad = ServiceProcess.Start("heuristics-miner.dll", "serve", "--producer-config", "no.such.property=1", "--http", "127.0.0.1:0", "--checkpoint-store", "dir:" + _dir))
+        {
+            Assert.Equal(2, await bad.ExitCodeAsync());
+            Assert.Contains("--producer-config", bad.Stderr, StringComparison.Ordinal);
+        }
         using (var bad = ServiceProcess.Start("heuristics-miner.dll", "serve", "--checkpoint-store", "s3:bucket"))
         {
             Assert.Equal(2, await bad.ExitCodeAsync());

@@ -102,6 +102,34 @@ public sealed class MinerServiceTests
         var offsets = HighWatermarks(broker, "events", 4);
         var model = await ModelReflecting(broker, "events.models", "g3/a", offsets);
         Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
+
+        // While partitions were handed over, a's model never collapsed to "owns nothing".
+        var ofA = broker.ReadAll("events.models").Values.SelectMany(l => l).OrderBy(r => r.Offset.Value)
+            .Where(r => Encoding.UTF8.GetString(r.Message.Key!) == "g3/a").Select(r => OfflineReference.Offsets(r.Message.Value!).Count).ToList();
+        Assert.DoesNotContain(0, ofA.SkipWhile(n => n == 0));
+    }
+
+    [Fact]
+    public async Task A_stop_while_checkpoints_cannot_be_loaded_finishes_and_a_failing_final_checkpoint_exits_1()
+    {
+        await using var broker = BrokerContext.Start();
+        broker.CreateTopic("events", 2);
+        broker.Produce("events", BrokerContext.Events(500));
+        var store = new InMemoryCheckpointStore { FailLoads = true };
+        await using (var miner = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g6", "m1"), store))
+        {
+            await Eventually.True(() => store.LoadAttempts >= 1, "a load was attempted");
+            Assert.Equal(0, await miner.StopAsync());
+        }
+
+        store.FailLoads = false;
+        await using var second = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g6", "m2"), store);
+        await ModelReflecting(broker, "events.models", "g6/m2", HighWatermarks(broker, "events", 2));
+        store.FailSaves = true;
+        broker.Produce("events", BrokerContext.Events(100, skip: 500));
+        await Eventually.True(async () => await second.MetricAsync("heuristics_miner_events_valid_total") >= 600, "the new events are counted");
+        Assert.Equal(1, await second.StopAsync());
+        Assert.Contains(second.LogLines, l => l.StartsWith("final checkpoint of events-", StringComparison.Ordinal));
     }
 
     [Fact]

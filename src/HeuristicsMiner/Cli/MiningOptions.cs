@@ -15,6 +15,7 @@ public sealed class MiningOptions
         Epsilon = new Option<double>("--epsilon") { Description = "Lossy Counting error bound ε in [0,1); 0 counts exactly", DefaultValueFactory = env.Real("EPSILON", 0.001) };
         Variant = new Option<string>("--variant") { Description = "lc (Lossy Counting), lcb (with budget) or sw (sliding window)", DefaultValueFactory = env.Text("VARIANT", "lc") };
         Variant.AcceptOnlyFromAmong("lc", "lcb", "sw");
+        AddChoiceCheck(Variant, ["lc", "lcb", "sw"]);
         Budget = new Option<long>("--budget") { Description = "lcb: total entries over all structures", DefaultValueFactory = env.LongCount("BUDGET", 100_000) };
         Window = new Option<int>("--window") { Description = "sw: events in the window", DefaultValueFactory = env.Count("WINDOW", 100_000) };
         Dependency = new Option<double>("--dependency-threshold") { Description = "Minimum dependency a=>b of a kept arc, in [-1,1]", DefaultValueFactory = env.Real("DEPENDENCY_THRESHOLD", 0.9) };
@@ -57,13 +58,42 @@ public sealed class MiningOptions
     public ModelThresholds Thresholds(ParseResult parse) => new(
         parse.GetValue(Dependency), parse.GetValue(Positive), parse.GetValue(And), parse.GetValue(LoopTwo), parse.GetValue(Relative));
 
+    /// <summary>Refuses a value outside <paramref name="choices"/> also when it came from an environment default
+    /// (AcceptOnlyFromAmong checks typed values only).</summary>
+    public static void AddChoiceCheck(Option<string> option, IReadOnlyList<string> choices)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            string? value;
+            try
+            {
+                value = result.GetValueOrDefault<string>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+            if (value is not null && !choices.Contains(value, StringComparer.Ordinal))
+                result.AddError($"{option.Name} '{value}' (from the environment?): use one of {string.Join(", ", choices)}");
+        });
+    }
+
     /// <summary>Adds a validator that reports "--name value: rule" when <paramref name="valid"/> is false.</summary>
     public static void AddRangeCheck<T>(Option<T> option, Func<T, bool> valid, string rule)
     {
         ArgumentNullException.ThrowIfNull(option);
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<T>();
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // the value did not parse (e.g. a bad environment default): that error is already reported
+            }
             if (!valid(value))
                 result.AddError($"{option.Name} {Convert.ToString(value, CultureInfo.InvariantCulture)}: {rule}");
         });

@@ -29,6 +29,7 @@ public static class ServeCommand
         var publishMs = new Option<long>("--publish-interval-ms") { Description = "... or after this long when it changed [MINER_PUBLISH_INTERVAL_MS]", DefaultValueFactory = env.LongCount("PUBLISH_INTERVAL_MS", (long)MinerTimings.Default.PublishInterval.TotalMilliseconds) };
         var payload = new Option<string>("--model-payload") { Description = "json (mine --format json fields + offsets) or paper-petri-net [MINER_MODEL_PAYLOAD]", DefaultValueFactory = env.Text("MODEL_PAYLOAD", "json") };
         payload.AcceptOnlyFromAmong("json", "paper-petri-net");
+        MiningOptions.AddChoiceCheck(payload, ["json", "paper-petri-net"]);
         var http = new Option<string>("--http") { Description = "HOST:PORT of /metrics, /healthz, /readyz (0.0.0.0:9400 in containers; port 0 = any) [MINER_HTTP]", DefaultValueFactory = env.Text("HTTP", "127.0.0.1:9400") };
         var clockControl = new Option<bool>("--enable-clock-control") { Description = "Serve /control/clock (clock-skew chaos); off by default [MINER_CLOCK_CONTROL]", DefaultValueFactory = env.Flag("CLOCK_CONTROL") };
         var maxBytes = new Option<int>("--max-event-bytes") { Description = "Larger records go to the dead-letter topic [MINER_MAX_EVENT_BYTES]", DefaultValueFactory = env.Count("MAX_EVENT_BYTES", ServeSettings.DefaultMaxEventBytes) };
@@ -106,6 +107,15 @@ public static class ServeCommand
         return command;
     }
 
-    private static Dictionary<string, string> Pairs(string[]? pairs) =>
-        (pairs ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.Ordinal);
+    /// <summary>key=value pairs; a key given twice takes its last value, as librdkafka's own -X does.</summary>
+    private static Dictionary<string, string> Pairs(string[]? pairs)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs ?? [])
+        {
+            var parts = pair.Split('=', 2);
+            result[parts[0].Trim()] = parts[1].Trim();
+        }
+        return result;
+    }
 }

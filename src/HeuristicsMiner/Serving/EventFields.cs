@@ -33,23 +33,28 @@ public static class EventFields
                 if (reader.ValueTextEquals(CaseId))
                 {
                     reader.Read();
-                    foundCase = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (reader.TokenType != JsonTokenType.String)
+                        return Fail("caseid is not a string", out error);
+                    foundCase = reader.GetString();
                 }
                 else if (reader.ValueTextEquals(Activity))
                 {
                     reader.Read();
-                    foundActivity = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (reader.TokenType != JsonTokenType.String)
+                        return Fail("activity is not a string", out error);
+                    foundActivity = reader.GetString();
                 }
                 else if (reader.ValueTextEquals(Schema))
                 {
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var version) || version != StreamEventJson.SchemaVersion)
-                        return Fail($"unknown schema version {Raw(reader)} (this build reads {StreamEventJson.SchemaVersion})", out error);
+                        return Fail($"unknown schema version {Raw(ref reader)} (this build reads {StreamEventJson.SchemaVersion})", out error);
                 }
                 else if (reader.ValueTextEquals(EmittedAt))
                 {
                     reader.Read();
                     emittedAt = reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var at) ? at : null;
+                    reader.Skip(); // an object or array here is stepped over, not read as top-level fields
                 }
                 else
                 {
@@ -65,6 +70,11 @@ public static class EventFields
         {
             return Fail($"not JSON: {e.Message}", out error);
         }
+        catch (InvalidOperationException e)
+        {
+            // GetString on a string that is not valid UTF-8 ("Cannot transcode invalid UTF-8")
+            return Fail($"not valid UTF-8 text: {e.Message}", out error);
+        }
         if (string.IsNullOrWhiteSpace(foundCase))
             return Fail("missing or empty caseid", out error);
         if (string.IsNullOrWhiteSpace(foundActivity))
@@ -75,8 +85,14 @@ public static class EventFields
         return true;
     }
 
-    private static string Raw(Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? "\"" + reader.GetString() + "\"" : Encoding.UTF8.GetString(reader.ValueSpan);
+    /// <summary>The value as written (objects and arrays are named, not shown), for the reason text.</summary>
+    private static string Raw(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => "\"" + reader.GetString() + "\"",
+        JsonTokenType.StartObject => "(an object)",
+        JsonTokenType.StartArray => "(an array)",
+        _ => Encoding.UTF8.GetString(reader.ValueSpan),
+    };
 
     private static bool Fail(string reason, out string? error)
     {

@@ -25,6 +25,7 @@ public sealed class KafkaMinerOutput : IMinerOutput
     private readonly Action<DeliveryReport<byte[]?, byte[]?>> _onDeadLetter;
     private long _lastModelError;
     private long _lastDeadLetterError;
+    private long _lastHandOverError;
 
     public KafkaMinerOutput(IProducer<byte[]?, byte[]?> producer, string modelTopic, string deadLetterTopic,
         string group, string instance, MinerMetrics metrics, Action<string> log)
@@ -60,25 +61,22 @@ public sealed class KafkaMinerOutput : IMinerOutput
         Produce(_deadLetterTopic, new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value, Headers = headers }, _onDeadLetter, _metrics.DeadLetterErrors);
     }
 
-    /// <summary>Hands the message over; when librdkafka's queue is full, serves delivery reports briefly and retries.</summary>
+    /// <summary>Hands the message over. When librdkafka's queue is full (the broker has been unreachable for a while)
+    /// the message is counted as an error and dropped rather than blocking the stage.</summary>
     private void Produce(string topic, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, Prometheus.Counter errors)
     {
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
+            _producer.Produce(topic, message, onDelivered);
+        }
+        catch (ProduceException<byte[]?, byte[]?> e)
+        {
+            errors.Inc();
+            var now = Environment.TickCount64;
+            if (now - Interlocked.Read(ref _lastHandOverError) >= 1000)
             {
-                _producer.Produce(topic, message, onDelivered);
-                return;
-            }
-            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull && attempt < 50)
-            {
-                _producer.Poll(TimeSpan.FromMilliseconds(20));
-            }
-            catch (ProduceException<byte[]?, byte[]?> e)
-            {
-                errors.Inc();
-                _log($"could not hand a record for {topic} to the producer: {e.Error.Reason}");
-                return;
+                Interlocked.Exchange(ref _lastHandOverError, now);
+                _log($"could not hand a record for {topic} to the producer: {e.Error.Reason} (counted, dropped)");
             }
         }
     }

@@ -29,14 +29,34 @@ public static class MinerService
         var health = new ServiceHealth();
         var miner = new PartitionedMiner(settings.Summary, settings.Thresholds, settings.MaxEventBytes);
 
-        await using var endpoint = await ServiceEndpoint.StartAsync(settings.Http, registry, health, clock, cancellation: stop).ConfigureAwait(false);
+        ServiceEndpoint startedEndpoint;
+        try
+        {
+            startedEndpoint = await ServiceEndpoint.StartAsync(settings.Http, registry, health, clock, cancellation: stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            log("stopped before the HTTP endpoint was up");
+            return 0;
+        }
+        await using var endpoint = startedEndpoint;
         log($"http on {endpoint.BaseAddress} (/metrics /healthz /readyz{(settings.Http.ClockControl ? " /control/clock" : "")})");
         started?.Invoke(endpoint);
 
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerConfig(settings))
-            .SetErrorHandler((_, e) => log($"producer: {e.Reason}"))
-            .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) log($"producer: {m.Message}"); })
-            .Build();
+        IProducer<byte[]?, byte[]?> built;
+        try
+        {
+            built = new ProducerBuilder<byte[]?, byte[]?>(ProducerConfig(settings))
+                .SetErrorHandler((_, e) => log($"producer: {e.Reason}"))
+                .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) log($"producer: {m.Message}"); })
+                .Build();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KafkaException)
+        {
+            log($"error: the producer settings (--producer-config) are not valid: {e.Message}");
+            return BadConfiguration;
+        }
+        using var producer = built;
         var output = new KafkaMinerOutput(producer, settings.ModelTopic, settings.DeadLetterTopic, settings.Group, settings.Instance, metrics, log);
 
         using var system = ActorSystem.Create("heuristics-miner", ConfigurationFactory.ParseString(
@@ -51,10 +71,19 @@ public static class MinerService
             ErrorHandler = e => log($"consumer: {e.Reason}"),
             LogHandler = m => { if (m.Level <= SyslogLevel.Warning) log($"consumer: {m.Message}"); },
         };
-        var handle = KafkaConsumerSource.Create(consumerSettings)
-            .MapMaterializedValue(c => control = c)
-            .ToMaterialized(Sink.FromGraph(new MinerStage(context)), Keep.Right)
-            .Run(materializer);
+        MinerStageHandle handle;
+        try
+        {
+            handle = KafkaConsumerSource.Create(consumerSettings)
+                .MapMaterializedValue(c => control = c)
+                .ToMaterialized(Sink.FromGraph(new MinerStage(context)), Keep.Right)
+                .Run(materializer);
+        }
+        catch (ArgumentException e)
+        {
+            log($"error: the consumer settings (--consumer-config) are not valid: {e.Message}");
+            return BadConfiguration;
+        }
 
         health.SetLive(true, "running");
         using (stop.Register(handle.RequestStop))
@@ -64,6 +93,12 @@ public static class MinerService
                 var summary = await handle.Completion.ConfigureAwait(false);
                 log($"stopped: {summary.Valid} events counted, {summary.Invalid} dead-lettered, {summary.AlreadyReflected} re-deliveries skipped, " +
                     $"{summary.Emissions} models published, {summary.Checkpoints} checkpoints stored");
+                if (!summary.FinalCheckpointsStored)
+                {
+                    log("error: not every final checkpoint was stored (see above); a restart re-reads from the previous ones");
+                    await CloseAsync(control, producer, store, system, log).ConfigureAwait(false);
+                    return 1;
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -75,6 +110,9 @@ public static class MinerService
         await CloseAsync(control, producer, store, system, log).ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>Exit code for client settings librdkafka refuses (same as a bad option).</summary>
+    private const int BadConfiguration = 2;
 
     private static async Task CloseAsync(KafkaConsumerControl? control, IProducer<byte[]?, byte[]?> producer,
         ICheckpointStore store, ActorSystem system, Action<string> log)

@@ -24,19 +24,22 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
 {
     private const string TickTimer = "tick";
     private const string RestoreRetryTimer = "restore-retry";
+    private const string StopDeadlineTimer = "stop-deadline";
 
     private readonly MinerStage _stage;
     private readonly MinerStageContext _c;
     private readonly MinerStageHandle _handle;
-    private readonly HashSet<PartitionId> _saving = [];
-    private readonly HashSet<PartitionId> _saveAgain = [];
+    private readonly Dictionary<PartitionState, int> _saving = [];
+    private readonly HashSet<PartitionState> _saveAgain = [];
     private Action<(IReadOnlyList<TopicPartition> Partitions, Task<IReadOnlyDictionary<PartitionId, PartitionCheckpoint>> Load, long Started)>? _restored;
-    private Action<(PartitionId Partition, long Offset, long Started, Exception? Error)>? _saved;
+    private Action<(PartitionState State, long Offset, long Started, Exception? Error)>? _saved;
     private IReadOnlyList<TopicPartition>? _restoring;
     private int _restoreAttempt;
     private int _pendingSaves;
     private bool _stopping;
     private bool _modelDirty;
+    private bool _rebalancing;
+    private bool _finalCheckpointsFailed;
     private long _sincePublish;
     private long _lastPublish;
     private long _consumed, _valid, _invalid, _reflected, _emissions, _checkpoints;
@@ -55,7 +58,7 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
     public override void PreStart()
     {
         _restored = GetAsyncCallback<(IReadOnlyList<TopicPartition>, Task<IReadOnlyDictionary<PartitionId, PartitionCheckpoint>>, long)>(OnRestored);
-        _saved = GetAsyncCallback<(PartitionId, long, long, Exception?)>(OnSaved);
+        _saved = GetAsyncCallback<(PartitionState, long, long, Exception?)>(OnSaved);
         var stop = GetAsyncCallback(BeginStop);
         _handle.Bind(stop);
         _lastPublish = _c.Clock.GetTimestamp();
@@ -72,6 +75,24 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
     private void OnPush()
     {
         var element = Grab(_stage.In);
+        try
+        {
+            Handle(element);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Fail(new InvalidOperationException($"the miner failed on {Describe(element)}: {e.GetType().Name}: {e.Message}", e));
+        }
+    }
+
+    private static string Describe(KafkaConsumerEvent element) => element switch
+    {
+        KafkaRecord r => $"the record at {r.Topic}-{r.Partition} offset {r.Offset}",
+        _ => element.GetType().Name,
+    };
+
+    private void Handle(KafkaConsumerEvent element)
+    {
         if (_stopping)
         {
             // Pulled before the stop: not counted, so the final checkpoints match the final model.
@@ -93,6 +114,7 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
                 Pull(_stage.In);
                 break;
             case PartitionsLost lost:
+                _rebalancing |= lost.Partitions.Count > 0;
                 foreach (var tp in lost.Partitions)
                     Forget(Id(tp.TopicPartition), "lost (another member owns it now; not checkpointed)");
                 Pull(_stage.In);
@@ -133,7 +155,7 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         _modelDirty = true;
         var state = Miner.Partitions[partition];
         if (state.SinceCheckpoint >= _c.Timings.CheckpointEveryEvents)
-            Checkpoint(partition, drop: false);
+            Checkpoint(state);
         if (++_sincePublish >= _c.Timings.PublishEveryEvents)
             Publish();
     }
@@ -173,6 +195,12 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         if (r.Load.IsFaulted || r.Load.IsCanceled)
         {
             var why = r.Load.Exception?.GetBaseException().Message ?? "cancelled";
+            if (_stopping)
+            {
+                _restoring = null;
+                FinishIfDone();
+                return;
+            }
             if (_restoreAttempt >= _c.RestoreAttempts)
             {
                 Fail(new IOException($"could not load checkpoints from {_c.Store.Description} after {_restoreAttempt} attempts: {why}", r.Load.Exception?.GetBaseException()));
@@ -219,17 +247,21 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         if (lines.Count > 0)
             _c.Log($"assigned {string.Join(", ", lines)} in {elapsed.TotalMilliseconds:F0} ms");
         _modelDirty = true;
+        _rebalancing = false;
         _c.Health.SetReady(true, $"consuming {Miner.Partitions.Count} partition(s)");
         Pull(_stage.In);
     }
 
+    /// <summary>Final checkpoint, then the state is dropped. Its save completes for a state that is gone, so it is
+    /// not committed (the group has moved on; a late commit could overwrite the new owner's).</summary>
     private void Revoke(IEnumerable<TopicPartition> partitions)
     {
         foreach (var tp in partitions)
         {
             var id = Id(tp);
-            if (Miner.Partitions.ContainsKey(id))
-                Checkpoint(id, drop: true);
+            _rebalancing = true;
+            if (Miner.Partitions.TryGetValue(id, out var state) && state.NextOffset != state.SavedOffset)
+                Checkpoint(state, final: true);
             Forget(id, "revoked (final checkpoint taken)");
         }
     }
@@ -247,17 +279,21 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         _c.Log($"{id} {why}");
     }
 
-    /// <summary>Snapshots the partition now and stores it in the background; <paramref name="drop"/> also when one is in flight.</summary>
-    private void Checkpoint(PartitionId id, bool drop)
+    /// <summary>
+    /// Snapshots the partition now and stores it in the background. One save per partition is in flight normally (a
+    /// request meanwhile is remembered and taken when it completes); <paramref name="final"/> saves (revoke, stop)
+    /// go out at once — the store keeps the highest offset, and commits never go backwards.
+    /// </summary>
+    private void Checkpoint(PartitionState state, bool final = false)
     {
-        if (_saving.Contains(id) && !drop)
+        if (_saving.ContainsKey(state) && !final)
         {
-            _saveAgain.Add(id);
+            _saveAgain.Add(state);
             return;
         }
-        var checkpoint = Miner.TakeCheckpoint(id);
-        Miner.Partitions[id].CheckpointTakenAt = _c.Clock.GetTimestamp();
-        _saving.Add(id);
+        var checkpoint = Miner.TakeCheckpoint(state.Partition);
+        state.CheckpointTakenAt = _c.Clock.GetTimestamp();
+        _saving[state] = _saving.GetValueOrDefault(state) + 1;
         _pendingSaves++;
         var started = _c.Clock.GetTimestamp();
         var callback = _saved!;
@@ -270,33 +306,53 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         {
             save = Task.FromException(e);
         }
-        save.ContinueWith(t => callback((id, checkpoint.NextOffset, started, t.Exception?.GetBaseException() ?? (t.IsCanceled ? new OperationCanceledException() : null))),
+        save.ContinueWith(t => callback((state, checkpoint.NextOffset, started, t.Exception?.GetBaseException() ?? (t.IsCanceled ? new OperationCanceledException() : null))),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private void OnSaved((PartitionId Partition, long Offset, long Started, Exception? Error) s)
+    private void OnSaved((PartitionState State, long Offset, long Started, Exception? Error) s)
     {
         _pendingSaves--;
-        _saving.Remove(s.Partition);
-        Miner.Partitions.TryGetValue(s.Partition, out var state);
+        var state = s.State;
+        if (_saving.TryGetValue(state, out var inFlight) && inFlight > 1)
+            _saving[state] = inFlight - 1;
+        else
+            _saving.Remove(state);
+        // Still the same assignment? A save of a revoked (or revoked and re-assigned) partition must not touch the new state.
+        var current = Miner.Partitions.TryGetValue(state.Partition, out var owner) && ReferenceEquals(owner, state);
         if (s.Error is { } error)
         {
             _c.Metrics.CheckpointFailures.Inc();
-            _c.Log($"checkpoint of {s.Partition} @ {s.Offset} to {_c.Store.Description} failed: {error.Message}" + (state is null ? "" : "; retrying at the next interval"));
-            if (state is not null)
-                state.CheckpointedOffset = state.SavedOffset;
+            if (_stopping)
+            {
+                _finalCheckpointsFailed = true;
+                _c.Log($"final checkpoint of {state.Partition} @ {s.Offset} to {_c.Store.Description} failed: {error.Message}");
+            }
+            else
+            {
+                _c.Log($"checkpoint of {state.Partition} @ {s.Offset} to {_c.Store.Description} failed: {error.Message}" + (current ? "; retrying at the next interval" : ""));
+                if (current)
+                    state.CheckpointedOffset = state.SavedOffset;
+            }
         }
         else
         {
             _checkpoints++;
             _c.Metrics.Checkpoints.Inc();
             _c.Metrics.CheckpointDuration.Observe(_c.Clock.GetElapsedTime(s.Started).TotalSeconds);
-            if (state is not null && s.Offset > state.SavedOffset)
-                state.SavedOffset = s.Offset;
-            Commit(s.Partition, s.Offset);
+            if (current)
+            {
+                if (s.Offset > state.SavedOffset)
+                    state.SavedOffset = s.Offset;
+                if (s.Offset > state.CommittedOffset)
+                {
+                    state.CommittedOffset = s.Offset;
+                    Commit(state.Partition, s.Offset);
+                }
+            }
         }
-        if (_saveAgain.Remove(s.Partition) && state is not null && !_stopping)
-            Checkpoint(s.Partition, drop: false);
+        if (_saveAgain.Remove(state) && current && !_stopping)
+            Checkpoint(state);
         FinishIfDone();
     }
 
@@ -339,9 +395,26 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         if (Equals(timerKey, RestoreRetryTimer))
         {
             if (_restoring is { } partitions && !_stopping)
+            {
                 StartRestore(partitions);
+            }
             else
+            {
+                _restoring = null;
                 FinishIfDone();
+            }
+            return;
+        }
+        if (Equals(timerKey, StopDeadlineTimer))
+        {
+            if (_pendingSaves > 0)
+            {
+                _finalCheckpointsFailed = true;
+                _c.Log($"{_pendingSaves} final checkpoint(s) not stored within {_c.Timings.StopTimeout.TotalSeconds:F0} s; giving up (the partitions resume from their previous checkpoints)");
+                _pendingSaves = 0;
+            }
+            _restoring = null;
+            FinishIfDone();
             return;
         }
         FlushCounters();
@@ -352,9 +425,10 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         {
             UpdatePartitionGauges(state, control);
             if (state.SinceCheckpoint > 0 && _c.Clock.GetElapsedTime(state.CheckpointTakenAt) >= _c.Timings.CheckpointInterval)
-                Checkpoint(state.Partition, drop: false);
+                Checkpoint(state);
         }
-        if (_modelDirty && _c.Clock.GetElapsedTime(_lastPublish) >= _c.Timings.PublishInterval)
+        // Not while partitions are being handed over: the model would show a member owning nothing for a moment.
+        if (_modelDirty && _restoring is null && !_rebalancing && _c.Clock.GetElapsedTime(_lastPublish) >= _c.Timings.PublishInterval)
             Publish();
     }
 
@@ -375,14 +449,15 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         _c.Health.SetReady(false, "stopping: final checkpoints");
         if (_restoring is null)
         {
-            if (_modelDirty)
+            if (_modelDirty && !_rebalancing)
                 Publish();
             foreach (var state in Miner.Partitions.Values.ToList())
             {
-                if (state.NextOffset != state.SavedOffset || state.SinceCheckpoint > 0)
-                    Checkpoint(state.Partition, drop: true);
+                if (state.NextOffset != state.SavedOffset)
+                    Checkpoint(state, final: true);
             }
         }
+        ScheduleOnce(StopDeadlineTimer, _c.Timings.StopTimeout);
         FinishIfDone();
     }
 
@@ -391,7 +466,7 @@ internal sealed class MinerStageLogic : TimerGraphStageLogic
         if (!_stopping || _pendingSaves > 0 || _restoring is not null)
             return;
         FlushCounters();
-        _handle.Source.TrySetResult(new MinerRunSummary(_consumed, _valid, _invalid, _reflected, _emissions, _checkpoints));
+        _handle.Source.TrySetResult(new MinerRunSummary(_consumed, _valid, _invalid, _reflected, _emissions, _checkpoints, !_finalCheckpointsFailed));
         CompleteStage();
     }
 

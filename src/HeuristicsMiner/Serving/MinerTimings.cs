@@ -13,6 +13,9 @@ public sealed record MinerTimings(
     TimeSpan PublishInterval,
     TimeSpan Tick)
 {
+    /// <summary>How long a stop waits for the final checkpoints before giving up (exit 1): below Kubernetes' 30 s grace period.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     public static readonly MinerTimings Default = new(100_000, TimeSpan.FromSeconds(5), 10_000, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100));
 
     public void Validate()
@@ -21,7 +24,7 @@ public sealed record MinerTimings(
             throw new ArgumentOutOfRangeException(nameof(CheckpointEveryEvents), CheckpointEveryEvents, "must be at least 1");
         if (PublishEveryEvents < 1)
             throw new ArgumentOutOfRangeException(nameof(PublishEveryEvents), PublishEveryEvents, "must be at least 1");
-        if (CheckpointInterval <= TimeSpan.Zero || PublishInterval <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
+        if (CheckpointInterval <= TimeSpan.Zero || PublishInterval <= TimeSpan.Zero || Tick <= TimeSpan.Zero || StopTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(Tick), "intervals must be positive");
     }
 }

@@ -31,6 +31,9 @@ public sealed class PartitionState
     /// <summary>NextOffset of the newest checkpoint known to be durable (the restored one at first).</summary>
     public long SavedOffset { get; internal set; }
 
+    /// <summary>The highest offset committed for this assignment (commits never go backwards).</summary>
+    public long CommittedOffset { get; internal set; } = -1;
+
     /// <summary>Monotonic timestamp (TimeProvider.GetTimestamp) of the newest checkpoint taken, or of the assignment.</summary>
     public long CheckpointTakenAt { get; internal set; }
 

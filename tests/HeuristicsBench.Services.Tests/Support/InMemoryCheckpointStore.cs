@@ -15,13 +15,23 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
 
     public bool FailSaves { get; set; }
 
+    public bool FailLoads { get; set; }
+
+    public int LoadAttempts => Volatile.Read(ref _loads);
+
+    private int _loads;
+
     public IReadOnlyDictionary<PartitionId, PartitionCheckpoint> Latest => _latest;
 
-    public Task<IReadOnlyDictionary<PartitionId, PartitionCheckpoint>> LoadAsync(IReadOnlyCollection<PartitionId> partitions, CancellationToken cancellation = default)
+    public async Task<IReadOnlyDictionary<PartitionId, PartitionCheckpoint>> LoadAsync(IReadOnlyCollection<PartitionId> partitions, CancellationToken cancellation = default)
     {
+        Interlocked.Increment(ref _loads);
+        await Task.Yield();
+        if (FailLoads)
+            throw new IOException("store cannot load (test)");
         IReadOnlyDictionary<PartitionId, PartitionCheckpoint> found = partitions
             .Where(_latest.ContainsKey).ToDictionary(p => p, p => _latest[p]);
-        return Task.FromResult(found);
+        return found;
     }
 
     public async Task SaveAsync(PartitionCheckpoint checkpoint, CancellationToken cancellation = default)

@@ -23,7 +23,9 @@ public sealed class ServiceProcess : IDisposable
 
     public string Stdout => string.Join('\n', _stdout);
 
-    public static ServiceProcess Start(string dll, params string[] arguments)
+    public static ServiceProcess Start(string dll, params string[] arguments) => Start(dll, new Dictionary<string, string>(), arguments);
+
+    public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -32,6 +34,8 @@ public sealed class ServiceProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
