@@ -89,7 +89,7 @@ public sealed class MinerServiceTests
         await using var broker = BrokerContext.Start();
         broker.CreateTopic("events", 4);
         broker.Produce("events", BrokerContext.Events(4000));
-        var store = new InMemoryCheckpointStore();
+        var store = new InMemoryCheckpointStore { LoadDelay = TimeSpan.FromMilliseconds(500) };
         await using var a = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g3", "a"), store);
         await ModelReflecting(broker, "events.models", "g3/a", HighWatermarks(broker, "events", 4));
 

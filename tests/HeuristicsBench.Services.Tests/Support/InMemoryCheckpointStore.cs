@@ -17,6 +17,9 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
 
     public bool FailLoads { get; set; }
 
+    /// <summary>Makes every load take this long (a slow store, as a Kafka topic read is).</summary>
+    public TimeSpan LoadDelay { get; set; }
+
     public int LoadAttempts => Volatile.Read(ref _loads);
 
     private int _loads;
@@ -27,6 +30,8 @@ public sealed class InMemoryCheckpointStore : ICheckpointStore
     {
         Interlocked.Increment(ref _loads);
         await Task.Yield();
+        if (LoadDelay > TimeSpan.Zero)
+            await Task.Delay(LoadDelay, cancellation);
         if (FailLoads)
             throw new IOException("store cannot load (test)");
         IReadOnlyDictionary<PartitionId, PartitionCheckpoint> found = partitions
