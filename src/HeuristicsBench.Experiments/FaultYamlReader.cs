@@ -182,7 +182,7 @@ internal sealed partial class FaultYamlReader(YamlNodeReader reader)
             values.AddRange(Range(from, to, step, stepNode, f.PathOf("step")));
         }
         if (values.Count == 0)
-            throw reader.Error(node, f.PathOf("values"), "needs at least one value");
+            throw reader.Error(node, path, f.Has("values") ? "values is empty; give at least one" : "from/to/step give no values (is from above to?)");
         if (values.Count > MaxSweepValues)
             throw reader.Error(node, path, $"has {values.Count} values; at most {MaxSweepValues} are allowed");
         return new Sweep(index, name, values);

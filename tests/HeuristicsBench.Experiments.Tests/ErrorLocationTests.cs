@@ -114,6 +114,11 @@ public class ErrorLocationTests
             12, "scenarios[0].sweep.values[1]", "'20' is not a duration");
 
     [Fact]
+    public void Sweep_range_running_backwards_is_rejected() =>
+        AssertError(Header + "scenarios:\n  - name: a\n    faults:\n      - { kind: cpu-stress, target: miner, threads: 1 }\n    sweep:\n      parameter: faults[0].percent\n      from: 50\n      to: 10\n      step: 10\n",
+            11, "scenarios[0].sweep", "is from above to?");
+
+    [Fact]
     public void Duplicate_scenario_names_are_rejected() =>
         AssertError(Header + "scenarios:\n  - name: a\n  - name: a\n", 8, "scenarios[1].name", "duplicate scenario name");
 

@@ -74,3 +74,31 @@ public class ExampleFilesTests
         Assert.Equal(80, combined[1].NumberParameter("percent"));
     }
 }
+
+public class SchemaDocumentTests
+{
+    [Fact]
+    public void The_example_in_docs_experiments_md_parses_to_the_runs_the_text_promises()
+    {
+        var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "experiments.md"));
+        var start = markdown.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var runs = RunExpander.Expand(ExperimentParser.Parse(yaml, "experiments.md"));
+
+        Assert.Equal(8, runs.Count);
+        Assert.All(runs, r => Assert.Equal(TimeSpan.FromMinutes(2), r.Duration));
+        Assert.Equal([50.0, 50, 100, 100, 200, 200], runs.Skip(2).Select(r => r.Faults[0].DurationParameter("latency").TotalMilliseconds));
+    }
+
+    [Fact]
+    public void Every_fault_kind_and_its_parameters_are_documented()
+    {
+        var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "experiments.md"));
+        foreach (var spec in FaultKindSpec.All)
+        {
+            var row = markdown.Split('\n').Single(line => line.StartsWith($"| `{spec.Name}` |", StringComparison.Ordinal));
+            Assert.All(spec.Parameters, p => Assert.Contains($"`{p.Name}`", row, StringComparison.Ordinal));
+        }
+    }
+}
