@@ -2,15 +2,17 @@ using System.CommandLine;
 using ChaosRunner;
 using ChaosRunner.Analyze;
 using ChaosRunner.Broker;
+using ChaosRunner.Proxy;
 
 // heuristics-bench: experiments, faults, measurements and reports arrive with issue #6.
-// Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker, and `analyze`, the reference
-// paper's recovery times from lag logs.
+// Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker, `analyze`, the reference
+// paper's recovery times from lag logs, and `proxy`, the TCP fault proxy (Toxiproxy's model and API).
 var root = new RootCommand(
     "heuristics-bench: runs chaos experiments against the streaming heuristics miner. " +
-    "Implemented so far: broker (the embedded Kafka-protocol broker) and analyze (the paper's recovery times from lag logs).");
+    "Implemented so far: broker (the embedded Kafka-protocol broker), analyze (the paper's recovery times from lag logs) and proxy (the TCP fault proxy).");
 root.Subcommands.Add(BrokerCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(ProxyCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
