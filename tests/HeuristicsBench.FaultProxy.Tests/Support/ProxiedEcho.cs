@@ -24,9 +24,18 @@ internal sealed class ProxiedEcho : IDisposable
         return socket;
     }
 
-    /// <summary>Reads until <paramref name="count"/> bytes arrived or the peer closed; returns what arrived.</summary>
+    /// <summary>Longest a read waits: a broken proxy fails a test instead of hanging it.</summary>
+    public static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Reads until <paramref name="count"/> bytes arrived or the peer closed; returns what arrived. Throws
+    /// OperationCanceledException when neither happens within <see cref="ReadLimit"/>.
+    /// </summary>
     public static async Task<byte[]> ReadAsync(Socket socket, int count, CancellationToken cancel)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(ReadLimit);
+        cancel = limit.Token;
         var result = new byte[count];
         int total = 0;
         while (total < count)
