@@ -2,17 +2,21 @@ using System.CommandLine;
 using ChaosRunner;
 using ChaosRunner.Analyze;
 using ChaosRunner.Broker;
+using ChaosRunner.Proxy;
 using ChaosRunner.Validate;
 
 // heuristics-bench: experiments, faults, measurements and reports arrive with issue #6.
 // Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker, `analyze`, the reference
-// paper's recovery times from lag logs, and `validate`, the check of experiment files (run comes later).
+// paper's recovery times from lag logs, `validate`, the check of experiment files (run comes later), and `proxy`,
+// the TCP fault proxy (Toxiproxy's model and API).
 var root = new RootCommand(
     "heuristics-bench: runs chaos experiments against the streaming heuristics miner. " +
-    "Implemented so far: broker (the embedded Kafka-protocol broker), analyze (the paper's recovery times from lag logs) and validate (check experiment files).");
+    "Implemented so far: broker (the embedded Kafka-protocol broker), analyze (the paper's recovery times from lag logs), " +
+    "validate (check experiment files) and proxy (the TCP fault proxy).");
 root.Subcommands.Add(BrokerCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(ProxyCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
