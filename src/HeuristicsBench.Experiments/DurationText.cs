@@ -1,3 +1,4 @@
+using HeuristicsBench.EventLogs;
 using System.Globalization;
 using System.Text;
 
@@ -10,50 +11,7 @@ namespace HeuristicsBench.Experiments;
 /// </summary>
 public static class DurationText
 {
-    public static bool TryParse(string text, out TimeSpan value)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        value = TimeSpan.Zero;
-        var s = text.Trim();
-        if (s == "0")
-            return true;
-        var negative = s.StartsWith('-');
-        if (negative)
-            s = s[1..];
-        if (s.Length == 0)
-            return false;
-
-        decimal totalTicks = 0;
-        var i = 0;
-        while (i < s.Length)
-        {
-            var numberStart = i;
-            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
-                i++;
-            if (i == numberStart || !decimal.TryParse(s.AsSpan(numberStart, i - numberStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-                return false;
-            var unitStart = i;
-            while (i < s.Length && char.IsAsciiLetterLower(s[i]))
-                i++;
-            long? ticksPerUnit = s[unitStart..i] switch
-            {
-                "ms" => TimeSpan.TicksPerMillisecond,
-                "s" => TimeSpan.TicksPerSecond,
-                "m" => TimeSpan.TicksPerMinute,
-                "h" => TimeSpan.TicksPerHour,
-                _ => null,
-            };
-            if (ticksPerUnit is not { } perUnit || number > TimeSpan.MaxValue.Ticks / perUnit)
-                return false;
-            totalTicks += number * perUnit;
-        }
-
-        if (totalTicks > TimeSpan.MaxValue.Ticks)
-            return false;
-        var ticks = (long)Math.Round(totalTicks);
-        value = TimeSpan.FromTicks(negative ? -ticks : ticks);
-        return true;
-    }
+    public static bool TryParse(string text, out TimeSpan value) => DurationSyntax.TryParse(text, allowDays: false, out value);
 
     /// <summary>The shortest exact text in the file syntax: <c>2m30s</c>, <c>500ms</c>, <c>-10m</c>, <c>0</c>.</summary>
     public static string Format(TimeSpan value)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HeuristicsBench.EventLogs;
 using HeuristicsBench.Workloads.Models;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -198,7 +199,7 @@ internal sealed class MarkovChainYamlReader
     private TimeSpan ReadTimeSpan(YamlNode node, string path)
     {
         var text = Expect<YamlScalarNode>(node, path, "a duration such as 30s").Value ?? "";
-        if (!MarkovDurationText.TryParse(text, out var value))
+        if (!DurationSyntax.TryParse(text, allowDays: true, out var value))
             throw Error(node.Start, path, $"'{text}' is not a duration (write a number with a unit ms, s, m, h or d, e.g. 30s, 1.5m, 1h30m)");
         _locations[path] = node.Start;
         return value;

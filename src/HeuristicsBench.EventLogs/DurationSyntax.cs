@@ -1,16 +1,17 @@
 using System.Globalization;
 
-namespace HeuristicsBench.Workloads.MarkovChains;
+namespace HeuristicsBench.EventLogs;
 
 /// <summary>
-/// Durations as written in Markov-chain files: one or more number+unit parts, units ms, s, m, h, d
-/// (<c>30s</c>, <c>1.5m</c>, <c>1h30m</c>), optionally preceded by '-' (parsed, then rejected by the validator
-/// with its line), or a bare <c>0</c>.
+/// The project's one duration syntax (Markov-chain files, experiment files): one or more number+unit parts with
+/// units ms, s, m, h and, where allowed, d (<c>500ms</c>, <c>1.5m</c>, <c>1h30m</c>), an optional leading '-', or a
+/// bare <c>0</c>. A bare number is refused: the unit is never guessed. Values beyond <see cref="TimeSpan"/> are refused.
 /// </summary>
-internal static class MarkovDurationText
+public static class DurationSyntax
 {
-    public static bool TryParse(string text, out TimeSpan value)
+    public static bool TryParse(string text, bool allowDays, out TimeSpan value)
     {
+        ArgumentNullException.ThrowIfNull(text);
         value = TimeSpan.Zero;
         var s = text.Trim();
         if (s == "0")
@@ -21,28 +22,28 @@ internal static class MarkovDurationText
         if (s.Length == 0)
             return false;
 
-        double totalTicks = 0;
+        decimal totalTicks = 0;
         var i = 0;
         while (i < s.Length)
         {
             var numberStart = i;
             while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
                 i++;
-            if (i == numberStart || !double.TryParse(s.AsSpan(numberStart, i - numberStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (i == numberStart || !decimal.TryParse(s.AsSpan(numberStart, i - numberStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 return false;
             var unitStart = i;
             while (i < s.Length && char.IsAsciiLetterLower(s[i]))
                 i++;
-            double? ticksPerUnit = s[unitStart..i] switch
+            long? ticksPerUnit = s[unitStart..i] switch
             {
                 "ms" => TimeSpan.TicksPerMillisecond,
                 "s" => TimeSpan.TicksPerSecond,
                 "m" => TimeSpan.TicksPerMinute,
                 "h" => TimeSpan.TicksPerHour,
-                "d" => TimeSpan.TicksPerDay,
+                "d" when allowDays => TimeSpan.TicksPerDay,
                 _ => null,
             };
-            if (ticksPerUnit is not { } perUnit)
+            if (ticksPerUnit is not { } perUnit || number > TimeSpan.MaxValue.Ticks / perUnit)
                 return false;
             totalTicks += number * perUnit;
         }
