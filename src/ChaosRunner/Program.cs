@@ -3,16 +3,17 @@ using ChaosRunner;
 using ChaosRunner.Analyze;
 using ChaosRunner.Broker;
 using ChaosRunner.Proxy;
+using ChaosRunner.Run;
 using ChaosRunner.Validate;
 
-// heuristics-bench: experiments, faults, measurements and reports arrive with issue #6.
-// Implemented so far: `broker` (issue #4), the embedded Kafka-protocol broker, `analyze`, the reference
-// paper's recovery times from lag logs, `validate`, the check of experiment files (run comes later), and `proxy`,
-// the TCP fault proxy (Toxiproxy's model and API).
+// heuristics-bench: `run` carries out experiment files (docs/experiments.md) against the local system of child
+// processes; `broker` is the embedded Kafka-protocol broker, `proxy` the TCP fault proxy, `analyze` the paper's
+// recovery times from lag logs, `validate` the check of experiment files.
 var root = new RootCommand(
-    "heuristics-bench: runs chaos experiments against the streaming heuristics miner. " +
-    "Implemented so far: broker (the embedded Kafka-protocol broker), analyze (the paper's recovery times from lag logs), " +
-    "validate (check experiment files) and proxy (the TCP fault proxy).");
+    "heuristics-bench: runs chaos experiments against the streaming heuristics miner: run (an experiment file), " +
+    "validate (check experiment files), analyze (the paper's recovery times from lag logs), broker (the embedded " +
+    "Kafka-protocol broker) and proxy (the TCP fault proxy).");
+root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(BrokerCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
@@ -26,4 +27,4 @@ if (parse.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
-return parse.Invoke();
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

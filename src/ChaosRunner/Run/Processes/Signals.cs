@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+
+namespace ChaosRunner.Run.Processes;
+
+/// <summary>POSIX signals to child processes (.NET's Process can only SIGKILL).</summary>
+internal static partial class Signals
+{
+    private const int SigTerm = 15;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Kill(int pid, int signal);
+
+    public static void Terminate(int pid) => Send(pid, SigTerm);
+
+    public static void Pause(int pid) => Send(pid, SigStop);
+
+    public static void Resume(int pid) => Send(pid, SigCont);
+
+    /// <summary>Whether a process with this id exists (signal 0: no signal, only the check).</summary>
+    public static bool IsAlive(int pid) => Kill(pid, 0) == 0 && !IsZombie(pid);
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var close = stat.LastIndexOf(')');
+            return close > 0 && close + 2 < stat.Length && stat[close + 2] == 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void Send(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0 && Marshal.GetLastPInvokeError() != 3)
+            throw new InvalidOperationException($"cannot send signal {signal} to pid {pid}: errno {Marshal.GetLastPInvokeError()}");
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using ChaosRunner.Run.Processes;
+using HeuristicsBench.Experiments;
+using HeuristicsBench.Results;
+using HeuristicsBench.Results.Runs;
+
+namespace ChaosRunner.Run;
+
+/// <summary>
+/// The work of <c>run</c>: parse the experiment, expand its runs, carry them out (one after another, or all at once),
+/// write each run's files as soon as it finishes and the summary, plots, report and manifest at the end, print the
+/// summary table. Exit 0 when every run passed its checkers, 1 when one failed or could not run, 2 on bad input.
+/// </summary>
+public static class RunCli
+{
+    public static async Task<int> RunAsync(RunSettings settings, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Backend != "local")
+        {
+            await Console.Error.WriteLineAsync(settings.Backend == "k8s"
+                ? "error: --backend k8s (Chaos Mesh on Kubernetes) is not implemented yet; only local runs here"
+                : $"error: --backend '{settings.Backend}' is unknown; use local").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        var path = ResolveExperiment(settings.ExperimentFile);
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancel).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {settings.ExperimentFile}: cannot read: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        Experiment experiment;
+        try
+        {
+            experiment = ExperimentParser.Parse(text, settings.ExperimentFile);
+        }
+        catch (ExperimentFormatException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        ServiceBinaries binaries;
+        try
+        {
+            binaries = ServiceBinaries.Locate(settings.ServicesDirectory);
+        }
+        catch (FileNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var runs = RunExpander.Expand(experiment);
+        var startedAt = DateTimeOffset.UtcNow;
+        var directory = Path.Combine(settings.ResultsRoot, Safe(experiment.Name), startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "experiment.yaml"), text, CancellationToken.None).ConfigureAwait(false);
+        var records = new List<RunRecord>();
+        ExperimentResults Results(DateTimeOffset? finished) =>
+            new(experiment, Path.GetFullPath(path), text, settings.CommandLine, settings.Backend, runs, startedAt, finished, [.. records]);
+        var machine = MachineInfo.Current(Versions());
+        ResultsWriter.WriteManifest(directory, Results(null), machine);
+
+        var console = new RunConsole(settings.Quiet, runs, directory);
+        console.Begin(experiment);
+        var executor = new LocalRunExecutor(binaries, settings.DrainTimeout);
+        var registries = new List<ProcessRegistry>();
+        void KillEverything(object? sender, EventArgs e)
+        {
+            lock (registries)
+            {
+                foreach (var r in registries)
+                    r.KillAll();
+            }
+        }
+        AppDomain.CurrentDomain.ProcessExit += KillEverything;
+        try
+        {
+            async Task<RunRecord> One(ExperimentRun run)
+            {
+                var registry = new ProcessRegistry();
+                lock (registries)
+                    registries.Add(registry);
+                var id = RunIds.For(run);
+                var work = Path.Combine(Path.GetTempPath(), "heuristics-bench", $"{Safe(experiment.Name)}-{startedAt:yyyyMMddHHmmss}-{id}");
+                var plan = new RunPlan(experiment, run, Path.Combine(directory, "runs", id), work);
+                var record = await executor.ExecuteAsync(plan, registry, console.ProgressFor(run), cancel).ConfigureAwait(false);
+                ResultsWriter.WriteRun(directory, record);
+                if (!settings.KeepWork)
+                    TryDelete(work);
+                lock (records)
+                    records.Add(record);
+                console.Finished(record);
+                return record;
+            }
+
+            await console.RunAsync(async () =>
+            {
+                if (experiment.Execution.Mode == ExecutionMode.Parallel)
+                {
+                    await Task.WhenAll(runs.Select(One)).ConfigureAwait(false);
+                    return;
+                }
+                foreach (var run in runs)
+                {
+                    if (cancel.IsCancellationRequested)
+                        break;
+                    await One(run).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            KillEverything(null, EventArgs.Empty);
+            AppDomain.CurrentDomain.ProcessExit -= KillEverything;
+        }
+
+        records.Sort((a, b) => a.Run.Index.CompareTo(b.Run.Index));
+        var results = Results(DateTimeOffset.UtcNow);
+        ResultsWriter.WriteExperiment(directory, results, machine);
+        console.End(records, Path.Combine(directory, "report.html"));
+        if (cancel.IsCancellationRequested)
+            return ExitCodes.Failure;
+        return records.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>A relative experiment path is looked up from the working directory, then from the repository root.</summary>
+    private static string ResolveExperiment(string file)
+    {
+        if (Path.IsPathRooted(file) || File.Exists(file))
+            return file;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HeuristicsBench.sln")))
+            dir = dir.Parent;
+        var candidate = dir is null ? file : Path.Combine(dir.FullName, file);
+        return File.Exists(candidate) ? candidate : file;
+    }
+
+    private static Dictionary<string, string> Versions() => new()
+    {
+        ["Confluent.Kafka"] = typeof(Confluent.Kafka.Library).Assembly.GetName().Version?.ToString() ?? "?",
+        ["librdkafka"] = Confluent.Kafka.Library.VersionString,
+    };
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string Safe(string name) =>
+        new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
+}
