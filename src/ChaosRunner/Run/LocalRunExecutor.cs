@@ -273,10 +273,12 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
     private static ModelThresholds Thresholds(RunPlan plan) =>
         new(plan.System.Miner.DependencyThreshold, plan.System.Miner.PositiveObservations, plan.System.Miner.AndThreshold);
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private static string PrettyJson(byte[] json)
     {
         using var doc = JsonDocument.Parse(json);
-        return JsonSerializer.Serialize(doc.RootElement, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(doc.RootElement, Indented);
     }
 
     private static double Now() => Unix(DateTimeOffset.UtcNow);

@@ -123,7 +123,7 @@ public static class RunCli
         records.Sort((a, b) => a.Run.Index.CompareTo(b.Run.Index));
         var results = Results(DateTimeOffset.UtcNow);
         ResultsWriter.WriteExperiment(directory, results, machine);
-        console.End(records, Path.Combine(directory, "report.html"));
+        RunConsole.End(records, Path.Combine(directory, "report.html"));
         if (cancel.IsCancellationRequested)
             return ExitCodes.Failure;
         return records.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.Failure;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HeuristicsBench.Experiments;
-using HeuristicsBench.Results;
+using HeuristicsBench.Results.Summary;
 using HeuristicsBench.Results.Runs;
 using Spectre.Console;
 
@@ -106,7 +106,7 @@ public sealed class RunConsole(bool quiet, IReadOnlyList<ExperimentRun> runs, st
             Console.Error.WriteLine($"  error: {record.Error}");
     }
 
-    public void End(IReadOnlyList<RunRecord> records, string report)
+    public static void End(IReadOnlyList<RunRecord> records, string report)
     {
         ArgumentNullException.ThrowIfNull(records);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });

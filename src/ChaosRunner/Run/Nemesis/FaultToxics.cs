@@ -30,7 +30,7 @@ public static class FaultToxics
             [
                 new ToxicSpec("loss", ToxicDirection.Upstream, 1.0, new Dictionary<string, long>
                 {
-                    ["percent"] = (long)Math.Round(fault.NumberParameter("percent")),
+                    ["percent"] = LossPercent(fault.NumberParameter("percent")),
                     ["retransmit"] = RetransmitMilliseconds,
                 }, namePrefix + "_loss"),
             ],
@@ -52,6 +52,9 @@ public static class FaultToxics
             _ => throw new ArgumentException($"{fault.Kind} is not a network fault", nameof(fault)),
         };
     }
+
+    /// <summary>The proxy's loss toxic takes whole percents: 0.01..100 is rounded, and never below 1.</summary>
+    public static long LossPercent(double percent) => Math.Clamp((long)Math.Round(percent, MidpointRounding.AwayFromZero), 1, 100);
 
     public static bool IsNetwork(FaultKind kind) =>
         kind is FaultKind.NetworkDelay or FaultKind.PacketLoss or FaultKind.ConnectionLoss or FaultKind.NetworkPartition or FaultKind.BandwidthLimit;

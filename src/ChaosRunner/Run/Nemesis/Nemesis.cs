@@ -170,6 +170,8 @@ public sealed class Nemesis : IAsyncDisposable
             var note = $"toxics {string.Join(", ", toxics.Select(t => t.Type + "/" + t.Stream.ToString().ToLowerInvariant()))} on the {proxy} proxy";
             if (fault.Kind == FaultKind.NetworkDelay && fault.NumberParameter("correlation") != 0)
                 note += " (correlation is not modelled by the proxy and was ignored)";
+            if (fault.Kind == FaultKind.PacketLoss && FaultToxics.LossPercent(fault.NumberParameter("percent")) != fault.NumberParameter("percent"))
+                note += string.Create(CultureInfo.InvariantCulture, $" (loss rounded to {FaultToxics.LossPercent(fault.NumberParameter("percent"))}%: the proxy takes whole percents)");
             return (note, () =>
             {
                 foreach (var t in toxics)

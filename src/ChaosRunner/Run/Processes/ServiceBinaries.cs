@@ -11,7 +11,6 @@ public sealed record ServiceBinaries(ServiceBinary Runner, ServiceBinary Miner, 
     public static ServiceBinaries Locate(string? servicesDirectory)
     {
         var host = DotnetHost();
-        var runnerDll = typeof(ServiceBinaries).Assembly.Location;
         servicesDirectory ??= Environment.GetEnvironmentVariable("HEURISTICS_BENCH_SERVICES_DIR");
         string miner, generator;
         if (!string.IsNullOrEmpty(servicesDirectory))
@@ -29,20 +28,26 @@ public sealed record ServiceBinaries(ServiceBinary Runner, ServiceBinary Miner, 
             if (!File.Exists(dll))
                 throw new FileNotFoundException($"{dll} does not exist: build the solution (dotnet build HeuristicsBench.sln -c Release) or give --services-dir", dll);
         }
+        // The runner's own build output when it exists (a copy beside a test assembly lacks the runner's runtimeconfig).
+        var runner = Sibling("ChaosRunner", "heuristics-bench.dll");
+        if (!File.Exists(runner))
+            runner = typeof(ServiceBinaries).Assembly.Location;
         return new ServiceBinaries(
-            new ServiceBinary("heuristics-bench", host, [runnerDll]),
+            new ServiceBinary("heuristics-bench", host, [runner]),
             new ServiceBinary("heuristics-miner", host, [miner]),
             new ServiceBinary("load-generator", host, [generator]));
     }
 
-    /// <summary>src/PROJECT/bin/CONFIG/TFM/DLL for the configuration and framework this runner was built with.</summary>
+    /// <summary>src/PROJECT/bin/CONFIG/TFM/DLL of the repository this assembly was built in, same configuration and framework.</summary>
     private static string Sibling(string project, string dll)
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = output.Name;
         var configuration = output.Parent?.Name ?? "Release";
-        var src = output.Parent?.Parent?.Parent?.Parent;
-        return src is null ? dll : Path.Combine(src.FullName, project, "bin", configuration, framework, dll);
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "HeuristicsBench.sln")))
+            root = root.Parent;
+        return root is null ? Path.Combine(output.FullName, dll) : Path.Combine(root.FullName, "src", project, "bin", configuration, framework, dll);
     }
 
     private static string DotnetHost()
