@@ -4,20 +4,22 @@ using ChaosRunner.Analyze;
 using ChaosRunner.Broker;
 using ChaosRunner.Proxy;
 using ChaosRunner.Run;
+using ChaosRunner.Stress;
 using ChaosRunner.Validate;
 
 // heuristics-bench: `run` carries out experiment files (docs/experiments.md) against the local system of child
-// processes; `broker` is the embedded Kafka-protocol broker, `proxy` the TCP fault proxy, `analyze` the paper's
-// recovery times from lag logs, `validate` the check of experiment files.
+// processes; `broker` is the embedded Kafka-protocol broker, `proxy` the TCP fault proxy, `stress` CPU pressure,
+// `analyze` the paper's recovery times from lag logs, `validate` the check of experiment files.
 var root = new RootCommand(
     "heuristics-bench: runs chaos experiments against the streaming heuristics miner: run (an experiment file), " +
     "validate (check experiment files), analyze (the paper's recovery times from lag logs), broker (the embedded " +
-    "Kafka-protocol broker) and proxy (the TCP fault proxy).");
+    "Kafka-protocol broker), proxy (the TCP fault proxy) and stress (CPU pressure).");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(BrokerCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(ProxyCommand.Create());
+root.Subcommands.Add(StressCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

@@ -12,6 +12,17 @@ internal sealed class SharedRandom(int? seed)
             return _random.NextDouble();
     }
 
+    /// <summary>True with probability <paramref name="percent"/>/100; no draw at 0 or 100, so those cannot shift a seeded sequence.</summary>
+    public bool Chance(long percent)
+    {
+        if (percent <= 0)
+            return false;
+        if (percent >= 100)
+            return true;
+        lock (_gate)
+            return _random.NextDouble() * 100 < percent;
+    }
+
     /// <summary>Uniform in [-spread, spread].</summary>
     public long Spread(long spread)
     {

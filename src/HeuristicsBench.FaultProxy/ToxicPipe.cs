@@ -93,15 +93,18 @@ internal sealed class ToxicPipe
             return false;
         }
 
-        long delayMs = active.Where(t => t.Type == "latency").Sum(t => t["latency"] + _connection.Random.Spread(t["jitter"]));
+        long delayMs = active.Where(t => t.Type == "latency").Sum(t => t["latency"] + _connection.Random.Spread(t["jitter"]))
+            + active.Where(t => t.Type == "loss").Sum(t => _connection.Random.Chance(t["percent"]) ? t["retransmit"] : 0);
         if (delayMs > 0)
         {
-            // never before an earlier chunk's time, so jitter cannot reorder
+            // never before an earlier chunk's time, so jitter cannot reorder; and chunks are written one after the
+            // other, so the chunks behind a lost one wait for its retransmission (TCP's head-of-line blocking)
             long due = Math.Max(chunk.ArrivedAt + (long)(delayMs * (Stopwatch.Frequency / 1000.0)), _lastDue);
             _lastDue = due;
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, token).ConfigureAwait(false);
+            // Task.Delay truncates to whole milliseconds, so wait in rounded-up steps until the due time has passed
+            TimeSpan wait;
+            while ((wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due)) > TimeSpan.Zero)
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), token).ConfigureAwait(false);
         }
 
         ReadOnlyMemory<byte> data = chunk.Data;

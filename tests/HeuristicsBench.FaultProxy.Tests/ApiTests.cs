@@ -139,6 +139,28 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_loss_toxic_gets_the_default_retransmit_and_a_percent_above_100_is_400()
+    {
+        await CreateEchoProxyAsync();
+
+        var (added, toxic) = await SendAsync(HttpMethod.Post, "/proxies/echo/toxics",
+            """{"type":"loss","stream":"upstream","attributes":{"percent":5}}""");
+        Assert.Equal(HttpStatusCode.OK, added);
+        Assert.Equal("loss_upstream", (string?)toxic!["name"]);
+        Assert.Equal(5, (long?)toxic["attributes"]!["percent"]);
+        Assert.Equal(200, (long?)toxic["attributes"]!["retransmit"]);
+
+        var (tooMuch, error) = await SendAsync(HttpMethod.Post, "/proxies/echo/toxics",
+            """{"type":"loss","name":"heavy","attributes":{"percent":101}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch);
+        Assert.Contains("percent", (string?)error!["error"], StringComparison.Ordinal);
+        var (badUpdate, _) = await SendAsync(HttpMethod.Post, "/proxies/echo/toxics/loss_upstream", """{"attributes":{"percent":300}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, badUpdate);
+        var (_, list) = await SendAsync(HttpMethod.Get, "/proxies/echo/toxics");
+        Assert.Equal(5, (long?)Assert.Single(list!.AsArray())!["attributes"]!["percent"]);
+    }
+
+    [Fact]
     public async Task Posting_enabled_false_disables_and_reset_enables_and_clears_toxics()
     {
         await CreateEchoProxyAsync();

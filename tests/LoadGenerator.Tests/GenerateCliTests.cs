@@ -95,6 +95,7 @@ public sealed class GenerateCliTests : IDisposable
     [InlineData("--concurrency", "0", "--concurrency must be at least 1")]
     [InlineData("--shape", "burst:3", "not a load shape")]
     [InlineData("--format", "parquet", "'parquet'")]
+    [InlineData("--case-prefix", "run 2", "--case-prefix 'run 2': must not contain whitespace")]
     public async Task The_executable_rejects_bad_options_with_exit_code_2(string option, string value, string expected)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };

@@ -7,7 +7,7 @@ using LoadGenerator.Streams;
 namespace LoadGenerator.Cli;
 
 /// <summary>
-/// The options that choose the stream (model, seed, concurrency, noise, drift, pacing, start, replay), built once
+/// The options that choose the stream (model, seed, concurrency, noise, drift, pacing, start, replay, case prefix), built once
 /// here with their validators so that <c>generate</c> and <c>produce</c> take the same arguments the same way.
 /// </summary>
 public sealed class StreamOptions
@@ -28,6 +28,7 @@ public sealed class StreamOptions
         Shape = defaults.Set(new Option<string?>("--shape") { Description = "Pace output by a load shape: constant:R, step:R1,R2@T, ramp:R1,R2/T, sine:M,A/P, spike:B,P@T/L (wins over --rate)" }, null);
         Start = defaults.Set(new Option<string?>("--start") { Description = "Simulated time of the first case arrival (ISO 8601; default 2026-01-01T00:00:00Z)" }, null);
         Replay = defaults.Set(new Option<string?>("--replay") { Description = "Replay this event log (.csv, .xes, .xes.gz) instead of simulating a model; --events then limits it" }, null);
+        CasePrefix = defaults.Set(new Option<string?>("--case-prefix") { Description = $"Case ids are this and a number (default {StreamSettings.DefaultCasePrefix}); with --replay it goes before the log's ids (default none). At most {CasePrefixRule.MaxLength} characters, no whitespace" }, null);
 
         Concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--concurrency must be at least 1"); });
         foreach (var option in new[] { NoiseRemove, NoiseSwap, NoiseInsert })
@@ -41,6 +42,11 @@ public sealed class StreamOptions
         }
         DriftOver.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 0) r.AddError("--drift-over must be >= 0"); });
         Rate.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is { } v && !(v > 0)) r.AddError("--rate must be positive"); });
+        CasePrefix.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } prefix && CasePrefixRule.Problem(prefix) is { } problem)
+                r.AddError($"--case-prefix '{Printable(prefix)}': {problem}");
+        });
     }
 
     public Option<string> Model { get; }
@@ -56,8 +62,9 @@ public sealed class StreamOptions
     public Option<string?> Shape { get; }
     public Option<string?> Start { get; }
     public Option<string?> Replay { get; }
+    public Option<string?> CasePrefix { get; }
 
-    public IEnumerable<Option> All => [Model, Seed, Concurrency, NoiseRemove, NoiseSwap, NoiseInsert, DriftTo, DriftAt, DriftOver, Rate, Shape, Start, Replay];
+    public IEnumerable<Option> All => [Model, Seed, Concurrency, NoiseRemove, NoiseSwap, NoiseInsert, DriftTo, DriftAt, DriftOver, Rate, Shape, Start, Replay, CasePrefix];
 
     public void AddTo(Command command)
     {
@@ -86,6 +93,11 @@ public sealed class StreamOptions
         return new StreamSpec(
             parse.GetValue(Model)!, parse.GetValue(Seed), parse.GetValue(Concurrency),
             new NoiseSettings(parse.GetValue(NoiseRemove), parse.GetValue(NoiseSwap), parse.GetValue(NoiseInsert)),
-            parse.GetValue(DriftTo), parse.GetValue(DriftAt), parse.GetValue(DriftOver), pace, start, parse.GetValue(Replay));
+            parse.GetValue(DriftTo), parse.GetValue(DriftAt), parse.GetValue(DriftOver), pace, start, parse.GetValue(Replay),
+            parse.GetValue(CasePrefix));
     }
+
+    /// <summary>The text with control characters written as \uXXXX, so an error line stays one readable line.</summary>
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : c.ToString()));
 }

@@ -36,7 +36,7 @@ public static class GenerateRunner
         if (CheckTargets(settings) is { } problem)
             return Fail(stderr, problem);
 
-        var generator = new EventStreamGenerator(schedule, new StreamSettings(spec.Seed, spec.Concurrency, spec.Noise, spec.Start));
+        var generator = new EventStreamGenerator(schedule, spec.Settings);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -92,7 +92,7 @@ public static class GenerateRunner
         long count = 0;
         try
         {
-            var events = LogReplay.Events(replay, null, settings.Stream.Start, settings.Events).Select(e => { count++; return e; });
+            var events = settings.Stream.ReplayEvents(settings.Events).Select(e => { count++; return e; });
             WriteOutput(events, settings, stdout, stderr, cancellation);
         }
         catch (EventLogFormatException e)

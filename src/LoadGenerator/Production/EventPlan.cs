@@ -21,10 +21,10 @@ public sealed record EventPlan(IEnumerable<StreamEvent> Events, ModelSchedule? S
         {
             if (!File.Exists(replay))
                 throw new FormatException($"--replay {replay}: no such file");
-            return new EventPlan(LogReplay.Events(replay, null, spec.Start, total), null);
+            return new EventPlan(spec.ReplayEvents(total), null);
         }
         var schedule = ScheduleFactory.Build(spec, total);
-        var generator = new EventStreamGenerator(schedule, new StreamSettings(spec.Seed, spec.Concurrency, spec.Noise, spec.Start));
+        var generator = new EventStreamGenerator(schedule, spec.Settings);
         return new EventPlan(generator.Generate(total), schedule);
     }
 }

@@ -1,3 +1,4 @@
+using HeuristicsBench.EventLogs;
 using HeuristicsBench.Workloads.Pacing;
 using HeuristicsBench.Workloads.Streams;
 
@@ -10,6 +11,10 @@ namespace LoadGenerator.Streams;
 /// <param name="DriftOver">0: switch at once; otherwise morph over this many events.</param>
 /// <param name="Pace">Wall-clock pacing; null emits as fast as the output takes events.</param>
 /// <param name="Replay">An event log to replay instead of simulating a model (no ground truth then).</param>
+/// <param name="CasePrefix">
+/// Put before every case id: simulated ids are this and a running number (null: <see cref="StreamSettings.DefaultCasePrefix"/>);
+/// replayed ids are the log's with this in front (null: unchanged).
+/// </param>
 public sealed record StreamSpec(
     string Model,
     ulong Seed,
@@ -20,8 +25,16 @@ public sealed record StreamSpec(
     long DriftOver,
     LoadShape? Pace,
     DateTimeOffset Start,
-    string? Replay = null)
+    string? Replay = null,
+    string? CasePrefix = null)
 {
+    /// <summary>The settings a simulated stream is generated with.</summary>
+    public StreamSettings Settings => new(Seed, Concurrency, Noise, Start, CasePrefix ?? StreamSettings.DefaultCasePrefix);
+
+    /// <summary>The replay of <see cref="Replay"/>, at most <paramref name="limit"/> events.</summary>
+    public IEnumerable<StreamEvent> ReplayEvents(long limit) =>
+        LogReplay.Events(Replay ?? throw new InvalidOperationException("not a replay"), null, Start, limit, CasePrefix ?? "");
+
     /// <summary>A model's stream with the CLI's defaults: no noise, no drift, no pacing.</summary>
     public static StreamSpec Of(string model, ulong seed = 1, int concurrency = 100) =>
         new(model, seed, concurrency, NoiseSettings.None, DriftTo: null, DriftAt: null, DriftOver: 0, Pace: null, StreamSettings.DefaultStart);
