@@ -11,12 +11,45 @@ public sealed class MinerServiceTests
     private static Dictionary<int, long> HighWatermarks(BrokerContext broker, string topic, int partitions) =>
         Enumerable.Range(0, partitions).ToDictionary(p => p, p => broker.HighWatermark(topic, p));
 
-    private static async Task<byte[]> ModelReflecting(BrokerContext broker, string topic, string key, IReadOnlyDictionary<int, long> offsets)
+    private static string Format(IReadOnlyDictionary<int, long> offsets) =>
+        string.Join(",", offsets.OrderBy(o => o.Key).Select(o => $"{o.Key}:{o.Value}"));
+
+    /// <summary>
+    /// Waits for <paramref name="miner"/>'s newest model to reflect exactly <paramref name="offsets"/>. On a timeout
+    /// the message names the stage, the input's high watermarks now, the offsets of the newest model seen and the
+    /// miner's last log lines, so a failure tells a lost record from a slow or stuck miner.
+    /// </summary>
+    private static async Task<byte[]> ModelReflecting(BrokerContext broker, MinerHost miner, string key, Dictionary<int, long> offsets, string stage = "")
     {
         byte[]? model = null;
-        await Eventually.True(() => ModelTopic.Reflects(broker, topic, key, offsets, out model),
-            $"a model of {key} reflecting {string.Join(",", offsets.Select(o => $"{o.Key}:{o.Value}"))}", seconds: 90);
+        byte[]? newest = null;
+        var input = miner.Settings.InputTopic;
+        await Eventually.True(() =>
+            {
+                bool reflects = ModelTopic.Reflects(broker, miner.Settings.ModelTopic, key, offsets, out model);
+                newest = model ?? newest;
+                return reflects;
+            },
+            $"a model of {key} reflecting {Format(offsets)}{(stage.Length > 0 ? " " + stage : "")}", seconds: 90,
+            diagnosis: () => Diagnosis(broker, miner, input, offsets.Count, newest));
         return model!;
+    }
+
+    private static string Diagnosis(BrokerContext broker, MinerHost miner, string input, int partitions, byte[]? newest)
+    {
+        string watermarks;
+        try
+        {
+            watermarks = Format(HighWatermarks(broker, input, partitions));
+        }
+        catch (Confluent.Kafka.KafkaException e)
+        {
+            watermarks = "not readable: " + e.Message;
+        }
+        var model = newest is null ? "none seen" : Format(OfflineReference.Offsets(newest));
+        var log = miner.LogLines;
+        return $"high watermarks of {input} now: {watermarks}; newest model seen reflects: {model}; miner running: {!miner.Run.IsCompleted}\n" +
+            $"last {Math.Min(log.Count, 30)} of {log.Count} miner log lines:\n  " + string.Join("\n  ", log.TakeLast(30));
     }
 
     [Fact]
@@ -35,7 +68,7 @@ public sealed class MinerServiceTests
         var store = new InMemoryCheckpointStore();
         await using var miner = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g1", "m1", maxEventBytes: 2048), store);
         var offsets = HighWatermarks(broker, "events", 3);
-        var model = await ModelReflecting(broker, "events.models", "g1/m1", offsets);
+        var model = await ModelReflecting(broker, miner, "g1/m1", offsets);
 
         var expected = OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds, maxEventBytes: 2048);
         Assert.Equal(expected, OfflineReference.Normalize(model));
@@ -71,14 +104,14 @@ public sealed class MinerServiceTests
         var settings = MinerHost.SettingsFor(broker.Bootstrap, "events", "g2", "m1");
         await using (var first = MinerHost.Start(settings, store))
         {
-            await ModelReflecting(broker, "events.models", "g2/m1", HighWatermarks(broker, "events", 2));
+            await ModelReflecting(broker, first, "g2/m1", HighWatermarks(broker, "events", 2));
             Assert.Equal(0, await first.StopAsync());
         }
         broker.Produce("events", BrokerContext.Events(3000, skip: 3000));
 
         await using var second = MinerHost.Start(settings, store);
         var offsets = HighWatermarks(broker, "events", 2);
-        var model = await ModelReflecting(broker, "events.models", "g2/m1", offsets);
+        var model = await ModelReflecting(broker, second, "g2/m1", offsets);
         Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
         Assert.Equal(3000, await second.MetricAsync("heuristics_miner_events_valid_total"));
     }
@@ -91,7 +124,7 @@ public sealed class MinerServiceTests
         broker.Produce("events", BrokerContext.Events(4000));
         var store = new InMemoryCheckpointStore { LoadDelay = TimeSpan.FromMilliseconds(500) };
         await using var a = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g3", "a"), store);
-        await ModelReflecting(broker, "events.models", "g3/a", HighWatermarks(broker, "events", 4));
+        await ModelReflecting(broker, a, "g3/a", HighWatermarks(broker, "events", 4));
 
         await using var b = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g3", "b"), store);
         await Eventually.True(async () => await b.MetricAsync("heuristics_miner_assigned_partitions") > 0, "b owns partitions");
@@ -100,7 +133,7 @@ public sealed class MinerServiceTests
         Assert.Equal(0, await b.StopAsync());
 
         var offsets = HighWatermarks(broker, "events", 4);
-        var model = await ModelReflecting(broker, "events.models", "g3/a", offsets);
+        var model = await ModelReflecting(broker, a, "g3/a", offsets);
         Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
 
         // While partitions were handed over, a's model never collapsed to "owns nothing".
@@ -124,7 +157,7 @@ public sealed class MinerServiceTests
 
         store.FailLoads = false;
         await using var second = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g6", "m2"), store);
-        await ModelReflecting(broker, "events.models", "g6/m2", HighWatermarks(broker, "events", 2));
+        await ModelReflecting(broker, second, "g6/m2", HighWatermarks(broker, "events", 2));
         store.FailSaves = true;
         broker.Produce("events", BrokerContext.Events(100, skip: 500));
         await Eventually.True(async () => await second.MetricAsync("heuristics_miner_events_valid_total") >= 600, "the new events are counted");
@@ -140,12 +173,12 @@ public sealed class MinerServiceTests
         broker.Produce("events", BrokerContext.Events(3000));
         var store = new InMemoryCheckpointStore();
         await using var miner = MinerHost.Start(MinerHost.SettingsFor(broker.Bootstrap, "events", "g5", "m1"), store);
-        await ModelReflecting(broker, "events.models", "g5/m1", HighWatermarks(broker, "events", 3));
+        await ModelReflecting(broker, miner, "g5/m1", HighWatermarks(broker, "events", 3), "before the broker restart");
 
         await broker.RestartAsync(TimeSpan.FromSeconds(2));
         broker.Produce("events", BrokerContext.Events(3000, skip: 3000));
         var offsets = HighWatermarks(broker, "events", 3);
-        var model = await ModelReflecting(broker, "events.models", "g5/m1", offsets);
+        var model = await ModelReflecting(broker, miner, "g5/m1", offsets, "after the broker restart");
         Assert.Equal(OfflineReference.ModelJson(broker.ReadAll("events"), offsets, MinerHost.Summary, MinerHost.Thresholds), OfflineReference.Normalize(model));
         Assert.Contains("\"eventsProcessed\":6000", OfflineReference.Normalize(model), StringComparison.Ordinal);
         Assert.Equal(0, await miner.StopAsync());
@@ -161,7 +194,7 @@ public sealed class MinerServiceTests
         var settings = MinerHost.SettingsFor(broker.Bootstrap, "events", "g4", "m1");
         await using (var first = MinerHost.Start(settings, store))
         {
-            await ModelReflecting(broker, "events.models", "g4/m1", HighWatermarks(broker, "events", 1));
+            await ModelReflecting(broker, first, "g4/m1", HighWatermarks(broker, "events", 1));
             Assert.Equal(0, await first.StopAsync());
         }
         await using var second = MinerHost.Start(settings with { Summary = settings.Summary with { Epsilon = 0.01 } }, store);

@@ -61,22 +61,26 @@ public sealed class BrokerContext : IAsyncDisposable
         return generator.Generate(skip + count).Skip((int)skip).Select(e => e with { EmittedAt = DateTimeOffset.UtcNow });
     }
 
-    /// <summary>Produces the events keyed by case id and waits for every acknowledgement.</summary>
-    public void Produce(string topic, IEnumerable<StreamEvent> events)
-    {
-        using var producer = Producer();
-        foreach (var e in events)
-            producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(e.CaseId), Value = StreamEventJson.ToUtf8(e) });
-        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(60)));
-    }
+    /// <summary>Produces the events keyed by case id and asserts that every one was acknowledged without error.</summary>
+    public void Produce(string topic, IEnumerable<StreamEvent> events) =>
+        ProduceAll(topic, events.Select(e => new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(e.CaseId), Value = StreamEventJson.ToUtf8(e) }));
 
-    /// <summary>Produces raw values (e.g. invalid events) with the given key.</summary>
-    public void ProduceRaw(string topic, string key, params byte[]?[] values)
+    /// <summary>Produces raw values (e.g. invalid events) with the given key, each acknowledged without error.</summary>
+    public void ProduceRaw(string topic, string key, params byte[]?[] values) =>
+        ProduceAll(topic, values.Select(value => new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(key), Value = value }));
+
+    private void ProduceAll(string topic, IEnumerable<Message<byte[]?, byte[]?>> messages)
     {
+        var reports = new DeliveryReports();
+        int count = 0;
         using var producer = Producer();
-        foreach (var value in values)
-            producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(key), Value = value });
+        foreach (var message in messages)
+        {
+            producer.Produce(topic, message, reports.Record);
+            count++;
+        }
         Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(60)));
+        reports.AssertAllDelivered(topic, count);
     }
 
     /// <summary>Every record of the topic, per partition in offset order (reads up to the high watermarks).</summary>
