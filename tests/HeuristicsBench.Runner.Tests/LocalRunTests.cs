@@ -67,7 +67,7 @@ public sealed class LocalRunTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "summary.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "report.html")));
         Assert.True(File.Exists(Path.Combine(dir, "manifest.json")));
-        Assert.Empty(ProcessesOf("e2e"));
+        Assert.Empty(ProcessesOf());
     }
 
     [Fact]
@@ -92,20 +92,20 @@ public sealed class LocalRunTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var watch = Stopwatch.StartNew();
         var running = RunCli.RunAsync(Settings(file), cancel.Token);
-        await WaitUntil(() => ProcessesOf("halt").Count >= 3, TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await WaitUntil(() => ProcessesOf().Count >= 3, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         await cancel.CancelAsync();
-        var exit = await running.WaitAsync(TimeSpan.FromSeconds(120));
+        var exit = await running.WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
         Assert.Equal(1, exit);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(110), $"took {watch.Elapsed}");
-        Assert.Empty(ProcessesOf("halt"));
+        Assert.Empty(ProcessesOf());
         var dir = Directory.GetDirectories(Path.Combine(_root, "results", "halt")).Single();
         var checks = File.ReadAllText(Path.Combine(dir, "runs", "00-stuck-i1", "checks.csv"));
         Assert.Contains("no-orphan-processes,true", checks, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Child processes of this test's runs: their command lines hold the run's work directory or results path.</summary>
-    private List<int> ProcessesOf(string experiment)
+    /// <summary>Live child processes of this test process running one of our CLIs (the runner starts them all directly).</summary>
+    private static List<int> ProcessesOf()
     {
         var found = new List<int>();
         foreach (var dir in Directory.GetDirectories("/proc"))
@@ -114,16 +114,13 @@ public sealed class LocalRunTests : IDisposable
                 continue;
             try
             {
-                var cmd = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z'))
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] == "Z" || int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) != Environment.ProcessId)
                     continue;
-                if (cmd.Contains($"heuristics-bench/{experiment}-", StringComparison.Ordinal) ||
-                    (cmd.Contains(_root, StringComparison.Ordinal)))
-                {
-                    found.Add(pid);
-                }
-                else if (cmd.Contains("heuristics-bench.dll stress", StringComparison.Ordinal) && IsOurs(pid))
+                var cmd = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (cmd.Contains("heuristics-bench.dll", StringComparison.Ordinal) || cmd.Contains("heuristics-miner.dll", StringComparison.Ordinal) ||
+                    cmd.Contains("load-generator.dll", StringComparison.Ordinal))
                 {
                     found.Add(pid);
                 }
@@ -136,19 +133,6 @@ public sealed class LocalRunTests : IDisposable
             }
         }
         return found;
-    }
-
-    private static bool IsOurs(int pid)
-    {
-        try
-        {
-            var status = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("PPid:", StringComparison.Ordinal));
-            return int.Parse(status[5..].Trim(), System.Globalization.CultureInfo.InvariantCulture) == Environment.ProcessId;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)

@@ -113,7 +113,8 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or Confluent.Kafka.KafkaException or FileNotFoundException or FormatException or HttpRequestException)
         {
-            error = e.Message;
+            // The first line says what failed; the process output it may carry is in logs/.
+            error = e.Message.Split('\n')[0].TrimEnd(':') + " (see the run's logs/)";
         }
         finally
         {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ChaosRunner.Run.Processes;
 using HeuristicsBench.Experiments;
-using HeuristicsBench.Results;
+using HeuristicsBench.Results.Summary;
+using HeuristicsBench.Results.Writing;
 using HeuristicsBench.Results.Runs;
 
 namespace ChaosRunner.Run;
@@ -66,8 +67,8 @@ public static class RunCli
         var machine = MachineInfo.Current(Versions());
         ResultsWriter.WriteManifest(directory, Results(null), machine);
 
-        var console = new RunConsole(settings.Quiet, runs, directory);
-        console.Begin(experiment);
+        var console = new RunConsole(settings.Quiet, experiment, runs, directory);
+        console.Begin();
         var executor = new LocalRunExecutor(binaries, settings.DrainTimeout);
         var registries = new List<ProcessRegistry>();
         void KillEverything(object? sender, EventArgs e)
@@ -123,7 +124,7 @@ public static class RunCli
         records.Sort((a, b) => a.Run.Index.CompareTo(b.Run.Index));
         var results = Results(DateTimeOffset.UtcNow);
         ResultsWriter.WriteExperiment(directory, results, machine);
-        RunConsole.End(records, Path.Combine(directory, "report.html"));
+        RunConsole.End(experiment, records, Path.Combine(directory, "report.html"));
         if (cancel.IsCancellationRequested)
             return ExitCodes.Failure;
         return records.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.Failure;

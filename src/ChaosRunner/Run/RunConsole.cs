@@ -10,15 +10,14 @@ namespace ChaosRunner.Run;
 /// What <c>run</c> shows: a progress bar per run on an interactive terminal (Spectre.Console), one line per phase
 /// change otherwise, nothing with --quiet; always the summary table and the report path at the end (standard output).
 /// </summary>
-public sealed class RunConsole(bool quiet, IReadOnlyList<ExperimentRun> runs, string directory)
+public sealed class RunConsole(bool quiet, Experiment experiment, IReadOnlyList<ExperimentRun> runs, string directory)
 {
     private readonly Dictionary<int, ProgressTask> _tasks = [];
     private readonly Dictionary<int, string> _phases = [];
     private readonly bool _interactive = !quiet && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsErrorRedirected;
 
-    public void Begin(Experiment experiment)
+    public void Begin()
     {
-        ArgumentNullException.ThrowIfNull(experiment);
         if (quiet)
             return;
         var total = TimeSpan.FromTicks(runs.Sum(r => r.Duration.Ticks));
@@ -83,7 +82,7 @@ public sealed class RunConsole(bool quiet, IReadOnlyList<ExperimentRun> runs, st
     public void Finished(RunRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var summary = RunSummaryCalculator.From(record);
+        var summary = RunSummaryCalculator.From(record, experiment);
         if (_interactive)
         {
             lock (_tasks)
@@ -106,16 +105,18 @@ public sealed class RunConsole(bool quiet, IReadOnlyList<ExperimentRun> runs, st
             Console.Error.WriteLine($"  error: {record.Error}");
     }
 
-    public static void End(IReadOnlyList<RunRecord> records, string report)
+    public static void End(Experiment experiment, IReadOnlyList<RunRecord> records, string report)
     {
         ArgumentNullException.ThrowIfNull(records);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 200; // a file or pipe has no width; do not wrap the table at 80 columns
         var table = new Table().Border(TableBorder.Simple);
         foreach (var column in new[] { "run", "outcome", "lag p50", "lag p99", "lag max", "latency p95 ms", "recovery (paper) s", "recovery (fault-aware) s", "F1 final", "checks" })
             table.AddColumn(column);
         foreach (var record in records)
         {
-            var s = RunSummaryCalculator.From(record);
+            var s = RunSummaryCalculator.From(record, experiment);
             var checks = record.Verdicts.All(v => v.Passed) ? "pass" : "FAIL: " + string.Join(", ", record.Verdicts.Where(v => !v.Passed).Select(v => v.Checker));
             table.AddRow(
                 Markup.Escape(RunIds.For(record.Run)), Markup.Escape(s.Outcome), Number(s.LagP50), Number(s.LagP99), Number(s.LagMax),

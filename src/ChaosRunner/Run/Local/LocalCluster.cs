@@ -142,7 +142,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "produce", "--bootstrap", $"127.0.0.1:{Ports.GeneratorProxy}", "--topic", RunPlan.EventsTopic,
             "--model", w.Model, "--seed", seed.ToString(CultureInfo.InvariantCulture), .. pace,
             "--duration", $"{seconds}s", "--case-prefix", incarnation == 1 ? "case_" : $"case_g{incarnation}_",
-            "--http", $"127.0.0.1:{Ports.GeneratorHttp}", "--enable-clock-control", "--quiet",
+            "--http", $"127.0.0.1:{Ports.GeneratorHttp}", "--enable-clock-control",
         ];
         var child = Start("generator", _binaries.Generator, args);
         Volatile.Write(ref _generator, child);
