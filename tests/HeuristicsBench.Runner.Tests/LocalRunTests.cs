@@ -104,6 +104,37 @@ public sealed class LocalRunTests : IDisposable
         Assert.Contains("no-orphan-processes,true", checks, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task An_abort_condition_halts_the_faults_at_once_ends_the_run_early_and_is_recorded()
+    {
+        var file = Experiment("abort", """
+            name: abort
+            workload: { model: assembly-line, rate: 200, duration: 60s, seed: 3 }
+            system: { partitions: 2, checkpointInterval: 1s }
+            abort:
+              - lagAbove: 300
+                for: 2s
+            scenarios:
+              - name: blackhole
+                faults:
+                  - kind: network-partition
+                    target: miner
+                    schedule: { start: 3s, duration: 50s }
+            """);
+        var watch = Stopwatch.StartNew();
+        var exit = await RunCli.RunAsync(Settings(file), TestContext.Current.CancellationToken);
+        var dir = Directory.GetDirectories(Path.Combine(_root, "results", "abort")).Single();
+        var run = Path.Combine(dir, "runs", "00-blackhole-i1");
+        var summary = File.ReadAllText(Path.Combine(dir, "summary.csv"));
+        Assert.Contains("aborted: lag above 300 for 2 s", summary, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(50), $"the run went on for {watch.Elapsed} after the abort");
+        var fault = File.ReadAllLines(Path.Combine(run, "faults.csv"))[1];
+        Assert.Contains("removed by halt", fault, StringComparison.Ordinal);
+        // After the halt the miner reaches the broker again and catches up: nothing lost or counted twice.
+        Assert.True(exit == 0, $"exit {exit}\n{File.ReadAllText(Path.Combine(run, "checks.csv"))}\n{Logs(run)}");
+        Assert.Empty(ProcessesOf());
+    }
+
     /// <summary>Live child processes of this test process running one of our CLIs (the runner starts them all directly).</summary>
     private static List<int> ProcessesOf()
     {
