@@ -13,7 +13,7 @@ internal sealed class ConsumerPoller
     private readonly KafkaConsumerSettings settings;
     private readonly ConsumerConfig config;
     private readonly object gate = new();
-    private readonly Queue<(Action<IConsumer<byte[]?, byte[]?>> Run, TaskCompletionSource Done)> commands = new();
+    private readonly Queue<Command> commands = new();
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int requested;
     private bool stopping;
@@ -86,29 +86,63 @@ internal sealed class ConsumerPoller
             done);
     }
 
+    /// <summary>
+    /// Commits the offsets. Commits queued back to back are sent as one synchronous commit (the last offset of each
+    /// partition wins, as it would one after another): a commit costs a round trip on the poll thread, and one per
+    /// partition would stall consuming on a slow link.
+    /// </summary>
     public Task CommitAsync(IReadOnlyList<TopicPartitionOffset> offsets)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(
-            consumer =>
+        lock (gate)
+        {
+            if (!stopping)
             {
-                try
-                {
-                    if (offsets.Count > 0)
-                    {
-                        consumer.Commit(offsets);
-                    }
+                commands.Enqueue(new Command(null, done, offsets));
+                Monitor.PulseAll(gate);
+                return done.Task;
+            }
+        }
 
-                    done.TrySetResult();
-                }
-                catch (KafkaException e)
-                {
-                    done.TrySetException(e);
-                }
-            },
-            done);
+        done.TrySetException(new InvalidOperationException("the Kafka consumer source has stopped"));
         return done.Task;
     }
+
+    /// <summary>Runs one commit for a run of queued commits; every one of them completes with its outcome.</summary>
+    private static void CommitTogether(IConsumer<byte[]?, byte[]?> consumer, List<Command> run)
+    {
+        var merged = new Dictionary<TopicPartition, TopicPartitionOffset>();
+        foreach (var command in run)
+        {
+            foreach (var offset in command.Commit!)
+            {
+                merged[offset.TopicPartition] = offset;
+            }
+        }
+
+        try
+        {
+            if (merged.Count > 0)
+            {
+                consumer.Commit(merged.Values.ToList());
+            }
+
+            foreach (var command in run)
+            {
+                command.Done.TrySetResult();
+            }
+        }
+        catch (KafkaException e)
+        {
+            foreach (var command in run)
+            {
+                command.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>A command for the poll thread: an action, or (when <see cref="Commit"/> is set) offsets to commit.</summary>
+    private sealed record Command(Action<IConsumer<byte[]?, byte[]?>>? Run, TaskCompletionSource Done, IReadOnlyList<TopicPartitionOffset>? Commit);
 
     /// <summary>Closes the consumer (leaving the group) after the commands queued so far.</summary>
     public void Stop()
@@ -133,7 +167,7 @@ internal sealed class ConsumerPoller
         {
             if (!stopping)
             {
-                commands.Enqueue((command, done));
+                commands.Enqueue(new Command(command, done, null));
                 Monitor.PulseAll(gate);
                 return;
             }
@@ -200,7 +234,8 @@ internal sealed class ConsumerPoller
 
     private void Loop(IConsumer<byte[]?, byte[]?> consumer, Action<PollBatch> onBatch)
     {
-        var ready = new List<(Action<IConsumer<byte[]?, byte[]?>> Run, TaskCompletionSource Done)>();
+        var ready = new List<Command>();
+        var commits = new List<Command>();
         while (true)
         {
             int want;
@@ -220,7 +255,25 @@ internal sealed class ConsumerPoller
 
             foreach (var command in ready)
             {
-                command.Run(consumer);
+                if (command.Commit is not null)
+                {
+                    commits.Add(command);
+                    continue;
+                }
+
+                if (commits.Count > 0)
+                {
+                    CommitTogether(consumer, commits);
+                    commits.Clear();
+                }
+
+                command.Run!(consumer);
+            }
+
+            if (commits.Count > 0)
+            {
+                CommitTogether(consumer, commits);
+                commits.Clear();
             }
 
             ready.Clear();

@@ -169,4 +169,41 @@ public sealed class SeekAndCommitTests
         await collector.Control.Completion;
         await Assert.ThrowsAsync<InvalidOperationException>(() => collector.Control.CommitAsync([new TopicPartitionOffset("late", 0, 0)]));
     }
+
+    [Fact]
+    public async Task Commits_queued_together_go_to_the_broker_as_one_request_and_each_partition_gets_its_offset()
+    {
+        await using var context = KafkaTestContext.Start();
+        context.CreateTopic("many", 10);
+        await context.ProduceAsync("many", 100);
+        var (control, queue) = KafkaConsumerSource.Create(context.ConsumerSettings("many-group", "many", "many-1", maxBatchSize: 256))
+            .ToMaterialized(Sink.Queue<KafkaConsumerEvent>().WithAttributes(Attributes.CreateInputBuffer(1, 1)), Keep.Both)
+            .Run(context.Materializer);
+        await NextRecordAsync(queue);
+        await control.CommitAsync([new TopicPartitionOffset("many", 0, 1)]);
+        var before = await CommitRequestsAsync(context);
+
+        // one commit per partition, as the miner issues them when its checkpoints complete
+        var commits = Enumerable.Range(0, 10).Select(p => control.CommitAsync([new TopicPartitionOffset("many", p, p + 2)])).ToList();
+        await Task.WhenAll(commits);
+
+        var requests = await CommitRequestsAsync(context) - before;
+        Assert.InRange(requests, 1, 3); // one per partition would be 10; the first may go alone while the rest queue up
+        for (int p = 0; p < 10; p++)
+        {
+            Assert.Equal(p + 2, context.Broker.CommittedOffsets.Get("many-group", new EmbeddedKafka.Storage.TopicPartition("many", p))?.Offset);
+        }
+
+        control.Stop();
+        await control.Completion;
+    }
+
+    private static async Task<double> CommitRequestsAsync(KafkaTestContext context)
+    {
+        using var text = new MemoryStream();
+        await context.Broker.Metrics.Registry.CollectAndExportAsTextAsync(text, TestContext.Current.CancellationToken);
+        var line = System.Text.Encoding.UTF8.GetString(text.ToArray()).Split('\n')
+            .FirstOrDefault(l => l.StartsWith("kafka_server_requests_total{api=\"OffsetCommit\"}", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -135,6 +135,31 @@ public sealed class LocalRunTests : IDisposable
         Assert.Empty(ProcessesOf());
     }
 
+    [Fact]
+    public async Task Parallel_runs_each_get_their_own_broker_ports_and_proxies_and_all_pass()
+    {
+        var file = Experiment("parallel", """
+            name: parallel
+            workload: { model: running-example, rate: 100, duration: 8s, seed: 11 }
+            system: { partitions: 2, checkpointInterval: 1s }
+            execution: { iterations: 2, mode: parallel }
+            scenarios:
+              - name: lossy
+                faults:
+                  - kind: packet-loss
+                    target: miner
+                    percent: 20
+                    schedule: { start: 2s, duration: 3s }
+            """);
+        var exit = await RunCli.RunAsync(Settings(file), TestContext.Current.CancellationToken);
+        var dir = Directory.GetDirectories(Path.Combine(_root, "results", "parallel")).Single();
+        var summary = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        Assert.True(exit == 0, $"exit {exit}\n{string.Join('\n', summary)}");
+        Assert.Equal(3, summary.Length);
+        Assert.All(summary.Skip(1), row => Assert.Contains(",passed,", row, StringComparison.Ordinal));
+        Assert.Empty(ProcessesOf());
+    }
+
     /// <summary>Live child processes of this test process running one of our CLIs (the runner starts them all directly).</summary>
     private static List<int> ProcessesOf()
     {
