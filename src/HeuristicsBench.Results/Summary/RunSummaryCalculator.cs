@@ -21,6 +21,15 @@ public static class RunSummaryCalculator
     /// <summary>Band from the 30 s before a fault, recovery held 10 s (the defaults of the fault-aware measure).</summary>
     public static FaultRecoveryOptions FaultOptions { get; } = new();
 
+    /// <summary>
+    /// The fault-aware options for a run of <paramref name="experiment"/>: the defaults, with a slack of one second of
+    /// input (the workload rate in events). Lag sampled once a second over a commit sawtooth reaches its peak at a
+    /// different phase each cycle, so a short pre-fault window can miss the true peak by up to a second of input;
+    /// without the slack a run whose lag is back to its normal sawtooth would never count as recovered.
+    /// </summary>
+    public static FaultRecoveryOptions FaultOptionsFor(Experiment? experiment) =>
+        experiment is null ? FaultOptions : FaultOptions with { Slack = experiment.Workload.Rate };
+
     /// <param name="record">The finished run.</param>
     /// <param name="experiment">The experiment the run belongs to; only used for <c>sweep_parameter</c> (empty without it).</param>
     public static RunSummary From(RunRecord record, Experiment? experiment = null)
@@ -31,7 +40,7 @@ public static class RunSummaryCalculator
         var (lagTimes, lagValues) = history.Series(MetricNames.Lag);
         var lag = new LagSeries(lagTimes, lagValues);
         var faults = FaultWindows.Merged(record.Faults);
-        var recoveries = FaultRecoveryMeasure.Measure(lag, faults, FaultOptions);
+        var recoveries = FaultRecoveryMeasure.Measure(lag, faults, FaultOptionsFor(experiment));
         var recovered = recoveries.Where(r => r.RecoverySeconds is not null).Select(r => r.RecoverySeconds!.Value).ToList();
         var detections = recoveries.Where(r => r.TimeToDetectSeconds is not null).Select(r => r.TimeToDetectSeconds!.Value).ToList();
         var peaks = recoveries.Where(r => r.PeakLag is not null).Select(r => r.PeakLag!.Value).ToList();

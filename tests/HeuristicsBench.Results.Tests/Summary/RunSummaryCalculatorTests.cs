@@ -138,4 +138,13 @@ public class RunSummaryCalculatorTests
         Assert.Equal(1, summary.Faults);
         Assert.Equal(13, summary.RecoveryFaultAwareSeconds);
     }
+
+    [Fact]
+    public void The_fault_aware_band_of_a_run_allows_one_second_of_input_above_the_pre_fault_maximum()
+    {
+        Assert.Equal(0, RunSummaryCalculator.FaultOptionsFor(null).Slack);
+        var experiment = Support.Experiments.Sweep().Experiment;
+        Assert.Equal(experiment.Workload.Rate, RunSummaryCalculator.FaultOptionsFor(experiment).Slack);
+        Assert.Equal(RunSummaryCalculator.FaultOptions.HoldSeconds, RunSummaryCalculator.FaultOptionsFor(experiment).HoldSeconds);
+    }
 }
