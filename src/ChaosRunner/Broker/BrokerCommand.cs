@@ -31,7 +31,8 @@ public static class BrokerCommand
         var retentionBytes = new Option<long>("--retention-bytes") { Description = "Size retention per partition of new topics, -1 = none", DefaultValueFactory = _ => -1 };
         var segmentBytes = new Option<int>("--segment-bytes") { Description = "Segment size of new topics", DefaultValueFactory = _ => 64 * 1024 * 1024 };
         var flush = new Option<bool>("--flush") { Description = "fsync every append and offset commit before acknowledging (survives machine crashes)" };
-        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics" };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics on http://HOST:PORT/metrics (HOST: --metrics-host)" };
+        var metricsHost = new Option<string>("--metrics-host") { Description = "Host the metrics endpoint listens on: 127.0.0.1, or + for every interface (in a pod, so Prometheus can scrape it)", DefaultValueFactory = _ => "127.0.0.1" };
         var initialDelay = new Option<int>("--group-initial-rebalance-delay-ms") { Description = "Wait for more members before a new group's first generation", DefaultValueFactory = _ => 3000 };
         var minSession = new Option<int>("--group-min-session-timeout-ms") { Description = "Smallest session timeout accepted from consumers", DefaultValueFactory = _ => 6000 };
         var verbose = new Option<bool>("--verbose") { Description = "Log debug messages too" };
@@ -39,7 +40,7 @@ public static class BrokerCommand
         var command = new Command("broker", "Run the embedded Kafka-protocol broker (single node) until SIGTERM or Ctrl-C.")
         {
             port, dataDir, bind, advertisedHost, advertisedPort, listeners, partitions, noAutoCreate, logAppendTime,
-            messageMaxBytes, retentionMs, retentionBytes, segmentBytes, flush, metricsPort, initialDelay, minSession, verbose,
+            messageMaxBytes, retentionMs, retentionBytes, segmentBytes, flush, metricsPort, metricsHost, initialDelay, minSession, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -83,6 +84,7 @@ public static class BrokerCommand
                 SegmentBytes = parse.GetValue(segmentBytes),
                 FlushOnAppend = parse.GetValue(flush),
                 MetricsPort = parse.GetValue(metricsPort),
+                MetricsHost = parse.GetValue(metricsHost)!,
                 Groups = new GroupCoordinatorOptions
                 {
                     InitialRebalanceDelayMs = parse.GetValue(initialDelay),
