@@ -98,7 +98,7 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
             var records = TopicRecords.Read(cluster.Ports.BrokerBootstrap, RunPlan.EventsTopic, high, TimeSpan.FromSeconds(120));
             var baseline = new OfflineBaseline(records, new SummaryOptions(SummaryVariant.LossyCounting, plan.System.Miner.Epsilon), Thresholds(plan));
             var models = observer.Models.All;
-            AddSimilarities(history, baseline, models);
+            ModelHistory.AddSimilarities(history, baseline, models);
             if (models.Count > 0)
             {
                 var last = models[^1];
@@ -248,35 +248,12 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
         }
     }
 
-    private static void AddSimilarities(RunHistory history, OfflineBaseline baseline, IReadOnlyList<ObservedModel> models)
-    {
-        var parsed = new List<(double Time, IReadOnlyDictionary<int, long> Offsets, MinedModel Model)>();
-        foreach (var m in models)
-        {
-            try
-            {
-                parsed.Add((m.Time, m.Offsets, ModelJsonReader.Read(m.Json)));
-            }
-            catch (FormatException)
-            {
-            }
-        }
-        var similarities = baseline.Similarities([.. parsed.Select(p => (p.Offsets, p.Model))]);
-        // One value per second: the last model published in each second.
-        for (var i = 0; i < parsed.Count; i++)
-        {
-            if (i + 1 < parsed.Count && Math.Floor(parsed[i + 1].Time) == Math.Floor(parsed[i].Time))
-                continue;
-            history.Add(MetricNames.BaselineSimilarity, parsed[i].Time, similarities[i]);
-        }
-    }
-
-    private static ModelThresholds Thresholds(RunPlan plan) =>
+    internal static ModelThresholds Thresholds(RunPlan plan) =>
         new(plan.System.Miner.DependencyThreshold, plan.System.Miner.PositiveObservations, plan.System.Miner.AndThreshold);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private static string PrettyJson(byte[] json)
+    internal static string PrettyJson(byte[] json)
     {
         using var doc = JsonDocument.Parse(json);
         return JsonSerializer.Serialize(doc.RootElement, Indented);

@@ -17,11 +17,9 @@ public static class RunCli
     public static async Task<int> RunAsync(RunSettings settings, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Backend != "local")
+        if (settings.Backend is not ("local" or "k8s") || (settings.Backend == "k8s" && settings.Kubernetes is null))
         {
-            await Console.Error.WriteLineAsync(settings.Backend == "k8s"
-                ? "error: --backend k8s (Chaos Mesh on Kubernetes) is not implemented yet; only local runs here"
-                : $"error: --backend '{settings.Backend}' is unknown; use local").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: --backend '{settings.Backend}' is unknown; use local or k8s").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         var path = ResolveExperiment(settings.ExperimentFile);
@@ -45,16 +43,19 @@ public static class RunCli
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        ServiceBinaries binaries;
+        RunBackend backend;
         try
         {
-            binaries = ServiceBinaries.Locate(settings.ServicesDirectory);
+            backend = settings.Kubernetes is { } k8s
+                ? RunBackend.Kubernetes(experiment, k8s, settings.DrainTimeout)
+                : RunBackend.Local(ServiceBinaries.Locate(settings.ServicesDirectory), settings.DrainTimeout, settings.KeepWork);
         }
-        catch (FileNotFoundException e)
+        catch (Exception e) when (e is FileNotFoundException or HeuristicsBench.ChaosMesh.ChaosMeshUnsupportedException or FormatException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        using var disposeBackend = backend;
 
         var runs = RunExpander.Expand(experiment);
         var startedAt = DateTimeOffset.UtcNow;
@@ -69,7 +70,6 @@ public static class RunCli
 
         var console = new RunConsole(settings.Quiet, experiment, runs, directory);
         console.Begin();
-        var executor = new LocalRunExecutor(binaries, settings.DrainTimeout);
         var registries = new List<ProcessRegistry>();
         void KillEverything(object? sender, EventArgs e)
         {
@@ -90,10 +90,8 @@ public static class RunCli
                 var id = RunIds.For(run);
                 var work = Path.Combine(Path.GetTempPath(), "heuristics-bench", $"{Safe(experiment.Name)}-{startedAt:yyyyMMddHHmmss}-{id}");
                 var plan = new RunPlan(experiment, run, Path.Combine(directory, "runs", id), work);
-                var record = await executor.ExecuteAsync(plan, registry, console.ProgressFor(run), cancel).ConfigureAwait(false);
+                var record = await backend.ExecuteAsync(plan, registry, console.ProgressFor(run), cancel).ConfigureAwait(false);
                 ResultsWriter.WriteRun(directory, record);
-                if (!settings.KeepWork)
-                    TryDelete(work);
                 lock (records)
                     records.Add(record);
                 console.Finished(record);
@@ -147,21 +145,6 @@ public static class RunCli
         ["Confluent.Kafka"] = typeof(Confluent.Kafka.Library).Assembly.GetName().Version?.ToString() ?? "?",
         ["librdkafka"] = Confluent.Kafka.Library.VersionString,
     };
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-                Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 
     private static string Safe(string name) =>
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);

@@ -1,6 +1,7 @@
 namespace ChaosRunner.Run;
 
-/// <summary>What <c>run</c> was asked: the experiment file, where results go, and how to talk.</summary>
+/// <summary>What <c>run</c> was asked: the experiment file, where results go, how to talk, and for
+/// <c>--backend k8s</c> where the system runs (<see cref="Kubernetes"/>, null for local runs).</summary>
 public sealed record RunSettings(
     string ExperimentFile,
     string ResultsRoot,
@@ -9,4 +10,5 @@ public sealed record RunSettings(
     TimeSpan DrainTimeout,
     string? ServicesDirectory,
     bool KeepWork,
-    string CommandLine);
+    string CommandLine,
+    Kubernetes.KubernetesSettings? Kubernetes = null);

@@ -78,6 +78,15 @@ public static class Checkers
             : Fail(NoOrphanProcesses, "still running: " + string.Join(", ", input.StillAlive.Select(p => Invariant($"{p.Role} pid {p.Pid}"))));
     }
 
+    /// <summary>On Kubernetes: no Chaos Mesh object of the run is left (the cluster counterpart of orphaned processes).</summary>
+    public static CheckerVerdict LeftoverObjects(IReadOnlyList<string> leftovers)
+    {
+        ArgumentNullException.ThrowIfNull(leftovers);
+        return leftovers.Count == 0
+            ? Pass(NoOrphanProcesses, "no Chaos Mesh object of this run is left")
+            : Fail(NoOrphanProcesses, "left behind: " + string.Join(", ", leftovers));
+    }
+
     private static string FirstDifference(string a, string b)
     {
         var i = 0;

@@ -23,11 +23,10 @@ public sealed class Observer : IAsyncDisposable
     private readonly ModelWatcher _models;
     private readonly IProcessModel _truth;
     private readonly Func<int> _activeFaults;
-    private readonly IReadOnlyList<AbortCondition> _abort;
+    private readonly AbortWatch _abort;
     private readonly Action<string> _onAbort;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMilliseconds(700) };
     private readonly Dictionary<int, double> _ackedByIncarnation = [];
-    private readonly double?[] _abortSince;
     private readonly CancellationTokenSource _stop = new();
     private readonly int _partitions;
     private Task? _loop;
@@ -36,7 +35,6 @@ public sealed class Observer : IAsyncDisposable
     private long _lastModelEvents = -1;
     private double _lastModelSum = -1;
     private IReadOnlyList<(double UpperBound, double Count)>? _lastLatencyBuckets;
-    private bool _aborted;
 
     public Observer(LocalCluster cluster, int partitions, IProcessModel truth, Func<int> activeFaults, IReadOnlyList<AbortCondition> abort, Action<string> onAbort)
     {
@@ -44,9 +42,8 @@ public sealed class Observer : IAsyncDisposable
         _partitions = partitions;
         _truth = truth;
         _activeFaults = activeFaults;
-        _abort = abort;
+        _abort = new AbortWatch(abort);
         _onAbort = onAbort;
-        _abortSince = new double?[abort.Count];
         _offsets = new BrokerOffsets(cluster.Ports.BrokerBootstrap, RunPlan.EventsTopic, partitions, RunPlan.MinerGroup);
         _models = new ModelWatcher(cluster.Ports.BrokerBootstrap, RunPlan.ModelTopic);
     }
@@ -239,23 +236,8 @@ public sealed class Observer : IAsyncDisposable
 
     private void CheckAbort(double now, double lag)
     {
-        if (_aborted)
-            return;
-        for (var i = 0; i < _abort.Count; i++)
-        {
-            if (lag <= _abort[i].LagAbove)
-            {
-                _abortSince[i] = null;
-                continue;
-            }
-            _abortSince[i] ??= now;
-            if (now - _abortSince[i]!.Value >= _abort[i].For.TotalSeconds)
-            {
-                _aborted = true;
-                _onAbort($"lag above {_abort[i].LagAbove} for {_abort[i].For.TotalSeconds:0.#} s (now {lag:0})");
-                return;
-            }
-        }
+        if (_abort.Observe(now, lag) is { } reason)
+            _onAbort(reason);
     }
 
     /// <summary>High watermarks now (throws while the broker is down).</summary>
