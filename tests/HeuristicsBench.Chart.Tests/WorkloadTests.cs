@@ -101,9 +101,27 @@ public sealed class WorkloadTests
     {
         var job = ChartUnderTest.Objects("strimzi").Single(o => o.Kind == "Job");
         var args = ((YamlSequenceNode)K8sObject.Find(WorkloadFacts.Containers(job).Single(), "args")!).Children.Select(a => ((YamlScalarNode)a).Value).ToList();
-        Assert.Equal(["run", "--backend", "k8s", "--namespace", "bench", "--results", "/results", "/experiments/quick.yaml"], args);
+        Assert.Equal(["run", "--backend", "k8s", "--namespace", "bench", "--results", "/results", "/experiments/k8s-quick.yaml"], args);
         Assert.Equal("Never", job.Text("spec.template.spec.restartPolicy"));
         Assert.Equal("hb-runner", job.Text("spec.template.spec.serviceAccountName"));
+        Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring:9090", WorkloadFacts.Env(job, "HEURISTICS_BENCH_PROMETHEUS_URL"));
+        Assert.EndsWith(",strimzi.io/broker-role=true", WorkloadFacts.Env(job, "HEURISTICS_BENCH_BROKER_SELECTOR"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_runner_aims_broker_faults_at_the_embedded_brokers_pod_labels()
+    {
+        var objects = ChartUnderTest.Objects("embedded");
+        var job = objects.Single(o => o.Kind == "Job");
+        var broker = objects.Single(o => o.Kind == "StatefulSet");
+        var labels = broker.Strings("spec.template.metadata.labels");
+        foreach (var pair in WorkloadFacts.Env(job, "HEURISTICS_BENCH_BROKER_SELECTOR").Split(','))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            Assert.Equal(pair[(eq + 1)..], labels[pair[..eq]]);
+        }
+        // external Kafka has no pods of ours: no broker selector, so broker faults use the runner's default
+        Assert.ThrowsAny<Exception>(() => WorkloadFacts.Env(ChartUnderTest.Objects("external").Single(o => o.Kind == "Job"), "HEURISTICS_BENCH_BROKER_SELECTOR"));
     }
 
     [Fact]
