@@ -14,6 +14,7 @@ namespace HeuristicsBench.Runner.Tests;
 /// run creates and deletes its Chaos Mesh objects, takes its history from Prometheus and its fidelity from the model
 /// topic, and the checkers pass at the final model's offsets.
 /// </summary>
+[Collection(ChildProcessTests.Name)]
 public sealed class KubernetesRunTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hb-k8s-tests-" + Guid.NewGuid().ToString("N")[..8]);

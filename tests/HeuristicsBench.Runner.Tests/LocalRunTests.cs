@@ -8,6 +8,7 @@ namespace HeuristicsBench.Runner.Tests;
 /// are applied and removed, the checkers pass, the results directory is complete, and nothing outlives the run,
 /// also when it is interrupted.
 /// </summary>
+[Collection(ChildProcessTests.Name)]
 public sealed class LocalRunTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hb-runner-tests-" + Guid.NewGuid().ToString("N")[..8]);
