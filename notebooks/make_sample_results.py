@@ -209,10 +209,11 @@ def write_run(root, index, scenario, sweep_value, iteration, seed, rng):
         note = "delay %dms on miner link" % latency + ("; run ended before removal" if aen is None else "; removed")
         frows.append((0, rep, "network-delay", "miner", "latency=%dms jitter=0ms" % latency, fmt(ps), fmt(pe),
                       fmt(ast), fmt(aen), fmt(ps - start), fmt(ast - start), fmt(None if aen is None else aen - start),
-                      note))
+                      "", "", "", note))  # observed_start_s, observed_end_s, peak_lag: left to the runner's measure
     write_atomically(os.path.join(run_dir, "faults.csv"), csv_text(
         ["fault", "repetition", "kind", "target", "parameters", "planned_start", "planned_end", "applied_start",
-         "applied_end", "planned_start_s", "applied_start_s", "applied_end_s", "note"], frows))
+         "applied_end", "planned_start_s", "applied_start_s", "applied_end_s", "observed_start_s", "observed_end_s",
+         "peak_lag", "note"], frows))
 
     acked = history["Events_Acknowledged"][-1][1]
     processed = history["Events_Processed"][-1][1]

@@ -91,7 +91,7 @@ public static class RunCli
                 var work = Path.Combine(Path.GetTempPath(), "heuristics-bench", $"{Safe(experiment.Name)}-{startedAt:yyyyMMddHHmmss}-{id}");
                 var plan = new RunPlan(experiment, run, Path.Combine(directory, "runs", id), work);
                 var record = await backend.ExecuteAsync(plan, registry, console.ProgressFor(run), cancel).ConfigureAwait(false);
-                ResultsWriter.WriteRun(directory, record);
+                ResultsWriter.WriteRun(directory, record, experiment);
                 lock (records)
                     records.Add(record);
                 console.Finished(record);

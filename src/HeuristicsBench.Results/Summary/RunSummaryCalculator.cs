@@ -30,8 +30,16 @@ public static class RunSummaryCalculator
     public static FaultRecoveryOptions FaultOptionsFor(Experiment? experiment) =>
         experiment is null ? FaultOptions : FaultOptions with { Slack = experiment.Workload.Rate };
 
+    /// <summary>The fault-aware measure of a run: one result per merged fault window (<see cref="FaultWindows.Merged"/>), in start order.</summary>
+    public static IReadOnlyList<FaultRecovery> Recoveries(RunRecord record, Experiment? experiment = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var (lagTimes, lagValues) = record.History.Series(MetricNames.Lag);
+        return FaultRecoveryMeasure.Measure(new LagSeries(lagTimes, lagValues), FaultWindows.Merged(record.Faults), FaultOptionsFor(experiment));
+    }
+
     /// <param name="record">The finished run.</param>
-    /// <param name="experiment">The experiment the run belongs to; only used for <c>sweep_parameter</c> (empty without it).</param>
+    /// <param name="experiment">The experiment the run belongs to; used for <c>sweep_parameter</c> (empty without it) and the fault-aware slack.</param>
     public static RunSummary From(RunRecord record, Experiment? experiment = null)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -39,8 +47,7 @@ public static class RunSummaryCalculator
         var history = record.History;
         var (lagTimes, lagValues) = history.Series(MetricNames.Lag);
         var lag = new LagSeries(lagTimes, lagValues);
-        var faults = FaultWindows.Merged(record.Faults);
-        var recoveries = FaultRecoveryMeasure.Measure(lag, faults, FaultOptionsFor(experiment));
+        var recoveries = Recoveries(record, experiment);
         var recovered = recoveries.Where(r => r.RecoverySeconds is not null).Select(r => r.RecoverySeconds!.Value).ToList();
         var detections = recoveries.Where(r => r.TimeToDetectSeconds is not null).Select(r => r.TimeToDetectSeconds!.Value).ToList();
         var peaks = recoveries.Where(r => r.PeakLag is not null).Select(r => r.PeakLag!.Value).ToList();
@@ -71,7 +78,7 @@ public static class RunSummaryCalculator
             RecoveryPaperSeconds: PaperRecoveryMethod.Analyze(lag, PaperOptions).MeanRecoverySeconds,
             RecoveryFaultAwareSeconds: recovered.Count == 0 ? null : recovered.Average(),
             FaultsRecovered: recovered.Count,
-            Faults: faults.Count,
+            Faults: recoveries.Count,
             PeakLag: peaks.Count == 0 ? null : peaks.Max(),
             TimeToDetectSeconds: detections.Count == 0 ? null : detections.Average(),
             FidelityF1Final: Last(history, MetricNames.FidelityF1),

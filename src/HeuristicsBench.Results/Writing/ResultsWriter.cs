@@ -20,8 +20,8 @@ public static class ResultsWriter
     private static readonly string[] LongHeader = ["Metric", "Time", "Value"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>runs/&lt;id&gt;/ (metrics.csv, metrics-wide.csv, faults.csv, checks.csv, model.json) and lag/&lt;id&gt;.log.</summary>
-    public static void WriteRun(string experimentDir, RunRecord record)
+    /// <summary>runs/&lt;id&gt;/ (with <paramref name="experiment"/>, faults.csv's observed windows use its fault-aware slack) (metrics.csv, metrics-wide.csv, faults.csv, checks.csv, model.json) and lag/&lt;id&gt;.log.</summary>
+    public static void WriteRun(string experimentDir, RunRecord record, Experiment? experiment = null)
     {
         ArgumentNullException.ThrowIfNull(experimentDir);
         ArgumentNullException.ThrowIfNull(record);
@@ -35,7 +35,7 @@ public static class ResultsWriter
         CsvFile.Write(Path.Combine(runDir, "metrics.csv"), LongHeader, samples.Select(LongRow));
         var (wideHeader, wideRows) = WideMetrics.Pivot(record.History, record.StartTime);
         CsvFile.Write(Path.Combine(runDir, "metrics-wide.csv"), wideHeader, wideRows);
-        CsvFile.Write(Path.Combine(runDir, "faults.csv"), FaultsTable.Header, FaultsTable.Rows(record));
+        CsvFile.Write(Path.Combine(runDir, "faults.csv"), FaultsTable.Header, FaultsTable.Rows(record, experiment));
         CsvFile.Write(Path.Combine(runDir, "checks.csv"), ChecksTable.Header, ChecksTable.Rows(record));
         if (record.FinalModelJson is { } model)
             WriteText(Path.Combine(runDir, "model.json"), model);

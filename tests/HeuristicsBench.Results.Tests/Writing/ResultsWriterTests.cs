@@ -25,8 +25,9 @@ public class ResultsWriterTests
         Assert.Equal("Lag_Input_Topic,1700000000,8", metrics[1]);
 
         var faults = File.ReadAllLines(Path.Combine(runDir, "faults.csv"));
-        Assert.Equal("fault,repetition,kind,target,parameters,planned_start,planned_end,applied_start,applied_end,planned_start_s,applied_start_s,applied_end_s,note", faults[0]);
-        Assert.Equal("0,1,network-delay,miner,latency=100ms,1700000030,1700000040,1700000030,1700000040,30,30,40,applied", faults[1]);
+        Assert.Equal("fault,repetition,kind,target,parameters,planned_start,planned_end,applied_start,applied_end,planned_start_s,applied_start_s,applied_end_s,observed_start_s,observed_end_s,peak_lag,note", faults[0]);
+        // observed: lag leaves the 8..12 band one sample after the start (50 at 31 s), is back in it 13 s after the end, peaks at 500
+        Assert.Equal("0,1,network-delay,miner,latency=100ms,1700000030,1700000040,1700000030,1700000040,30,30,40,31,53,500,applied", faults[1]);
 
         var checks = File.ReadAllLines(Path.Combine(runDir, "checks.csv"));
         Assert.Equal(["checker,passed,detail", "no-lost-events,true,acknowledged 100 = in topic 100"], checks);
