@@ -59,9 +59,17 @@ public static class RunCli
 
         var runs = RunExpander.Expand(experiment);
         var startedAt = DateTimeOffset.UtcNow;
-        var directory = Path.Combine(settings.ResultsRoot, Safe(experiment.Name), startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "experiment.yaml"), text, CancellationToken.None).ConfigureAwait(false);
+        string directory;
+        try
+        {
+            directory = NewResultsDirectory(settings.ResultsRoot, experiment.Name, startedAt);
+            await File.WriteAllTextAsync(Path.Combine(directory, "experiment.yaml"), text, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: --results {settings.ResultsRoot}: cannot create the results directory: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         var records = new List<RunRecord>();
         ExperimentResults Results(DateTimeOffset? finished) =>
             new(experiment, Path.GetFullPath(path), text, settings.CommandLine, settings.Backend, runs, startedAt, finished, [.. records]);
@@ -126,6 +134,17 @@ public static class RunCli
         if (cancel.IsCancellationRequested)
             return ExitCodes.Failure;
         return records.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>results/&lt;experiment&gt;/&lt;timestamp&gt;, with -2, -3, ... when a run of the same second already has it.</summary>
+    private static string NewResultsDirectory(string root, string experiment, DateTimeOffset startedAt)
+    {
+        var stamp = Path.Combine(root, Safe(experiment), startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var candidate = stamp;
+        for (var n = 2; Directory.Exists(candidate); n++)
+            candidate = stamp + "-" + n.ToString(CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(candidate);
+        return candidate;
     }
 
     /// <summary>A relative experiment path is looked up from the working directory, then from the repository root.</summary>
