@@ -27,11 +27,19 @@ public sealed record CheckpointStoreSpec(CheckpointStoreKind Kind, string? Direc
         throw new FormatException($"{OptionName} '{text}' is not understood: use 'kafka' (a topic per consumer group) or 'dir:PATH'");
     }
 
-    /// <summary>The store for <paramref name="group"/>; <paramref name="bootstrapServers"/> is used by the Kafka store only.</summary>
-    public ICheckpointStore Create(string bootstrapServers, string group, Action<string>? log = null) => Kind switch
+    /// <summary>
+    /// The store for <paramref name="group"/>; <paramref name="bootstrapServers"/> and the extra client settings
+    /// (<paramref name="producerConfig"/>, <paramref name="consumerConfig"/>) are used by the Kafka store only.
+    /// </summary>
+    public ICheckpointStore Create(string bootstrapServers, string group, Action<string>? log = null,
+        IReadOnlyDictionary<string, string>? producerConfig = null, IReadOnlyDictionary<string, string>? consumerConfig = null) => Kind switch
     {
-        CheckpointStoreKind.Kafka => new KafkaCheckpointStore(bootstrapServers, group,
-            log is null ? null : new KafkaCheckpointStoreOptions { Log = log }),
+        CheckpointStoreKind.Kafka => new KafkaCheckpointStore(bootstrapServers, group, new KafkaCheckpointStoreOptions
+        {
+            Log = log ?? Console.Error.WriteLine,
+            ProducerConfig = producerConfig ?? new Dictionary<string, string>(),
+            ConsumerConfig = consumerConfig ?? new Dictionary<string, string>(),
+        }),
         CheckpointStoreKind.Directory => new DirectoryCheckpointStore(DirectoryPath!, group, log),
         _ => throw new InvalidOperationException($"unknown checkpoint store kind {Kind}"),
     };

@@ -25,13 +25,17 @@ namespace HeuristicsMiner.Checkpoints;
 /// created without it), so there the topic keeps every save and tombstone until retention deletes old segments, and
 /// a load reads all of them. Real Kafka compacts it down to the newest saves.
 /// </para>
+/// <para>
+/// <b>Clients</b>: <see cref="KafkaCheckpointStoreOptions.ProducerConfig"/> and
+/// <see cref="KafkaCheckpointStoreOptions.ConsumerConfig"/> (the miner passes its <c>--producer-config</c> and
+/// <c>--consumer-config</c>) reach the store's clients by role, see <see cref="CheckpointClientConfigs"/>.
+/// </para>
 /// </summary>
 public sealed class KafkaCheckpointStore : ICheckpointStore
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly string bootstrapServers;
-    private readonly string group;
+    private readonly ConsumerConfig loaderConfig;
     private readonly KafkaCheckpointStoreOptions options;
     private readonly IProducer<byte[], byte[]?> producer;
     private readonly IAdminClient admin;
@@ -40,25 +44,28 @@ public sealed class KafkaCheckpointStore : ICheckpointStore
     private volatile bool topicReady;
     private volatile bool disposed;
 
+    /// <exception cref="CheckpointClientSettingsException">librdkafka refuses <see cref="KafkaCheckpointStoreOptions.ProducerConfig"/>.</exception>
     public KafkaCheckpointStore(string bootstrapServers, string group, KafkaCheckpointStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(bootstrapServers);
         Topic = CheckpointTopic.NameFor(group);
         options ??= new KafkaCheckpointStoreOptions();
         options.Validate();
-        this.bootstrapServers = bootstrapServers;
-        this.group = group;
         this.options = options;
-        producer = new ProducerBuilder<byte[], byte[]?>(new ProducerConfig
+        void Skipped(string message) => options.Log($"checkpoints ({Topic}): {message}");
+        loaderConfig = CheckpointClientConfigs.Loader(bootstrapServers, group, options.ConsumerConfig, Skipped);
+        try
         {
-            BootstrapServers = bootstrapServers,
-            ClientId = group + "-checkpoints",
-            EnableIdempotence = true,
-            Acks = Acks.All,
-        })
-            .SetLogHandler((_, m) => LogClient(m))
-            .SetErrorHandler((_, e) => options.Log($"checkpoints ({Topic}): producer error: {e.Reason}"))
-            .Build();
+            producer = new ProducerBuilder<byte[], byte[]?>(CheckpointClientConfigs.Producer(bootstrapServers, group, options.ProducerConfig, Skipped))
+                .SetLogHandler((_, m) => LogClient(m))
+                .SetErrorHandler((_, e) => options.Log($"checkpoints ({Topic}): producer error: {e.Reason}"))
+                .Build();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KafkaException)
+        {
+            // librdkafka refuses an unknown key (InvalidOperationException) or a bad value (ArgumentException)
+            throw new CheckpointClientSettingsException($"the checkpoint store's producer refuses its settings: {e.Message}", e);
+        }
         admin = new DependentAdminClientBuilder(producer.Handle).Build();
     }
 
@@ -158,17 +165,7 @@ public sealed class KafkaCheckpointStore : ICheckpointStore
         if (wanted.Count == 0 || CheckpointTopic.Partitions(admin, Topic, options.OperationTimeout) is not { } topicPartitions)
             return new Dictionary<PartitionId, PartitionCheckpoint>();
 
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            ClientId = group + "-checkpoint-loader",
-            // Required by the client; the consumer is only assigned partitions, so it never joins this group or commits.
-            GroupId = group + ".checkpoint-loader",
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            EnablePartitionEof = true,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        })
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(loaderConfig)
             .SetLogHandler((_, m) => LogClient(m))
             .SetErrorHandler((_, e) => options.Log($"checkpoints ({Topic}): loader error: {e.Reason}"))
             .Build();

@@ -26,6 +26,12 @@ public sealed record KafkaCheckpointStoreOptions
     /// <summary>Warnings and notes (topic creation, skipped records, client errors); default: standard error.</summary>
     public Action<string> Log { get; init; } = Console.Error.WriteLine;
 
+    /// <summary>Extra librdkafka settings for the store's producer and admin client (see <see cref="CheckpointClientConfigs"/>).</summary>
+    public IReadOnlyDictionary<string, string> ProducerConfig { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra librdkafka settings for the store's loader (see <see cref="CheckpointClientConfigs"/>).</summary>
+    public IReadOnlyDictionary<string, string> ConsumerConfig { get; init; } = new Dictionary<string, string>();
+
     internal void Validate()
     {
         if (ChunkSize is < 1 or > MaxChunkSize)
@@ -33,5 +39,7 @@ public sealed record KafkaCheckpointStoreOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(OperationTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(FlushTimeout, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(Log);
+        ArgumentNullException.ThrowIfNull(ProducerConfig);
+        ArgumentNullException.ThrowIfNull(ConsumerConfig);
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using HeuristicsBench.Cli;
 using HeuristicsBench.EventLogs;
 using HeuristicsMiner.Algorithm.Model;
 using HeuristicsMiner.Algorithm.Summaries;
@@ -13,7 +13,8 @@ public static class MineCommand
     public static Command Create()
     {
         var input = new Option<string>("--input", "-i") { Description = "Event log: .csv (case_id,activity[,timestamp]), .xes or .xes.gz", Required = true };
-        var mining = new MiningOptions();
+        var defaults = OptionDefaults.BuiltIn();
+        var mining = new MiningOptions(defaults);
         var format = new Option<string>("--format", "-f") { Description = "json, dot, pnml or text (a readable summary)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "dot", "pnml", "text");
         var output = new Option<string?>("--output", "-o") { Description = "Output file (written atomically); standard output when absent" };
@@ -24,7 +25,7 @@ public static class MineCommand
         var indent = new Option<bool>("--indent") { Description = "Indent JSON output" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or statistics on standard error" };
 
-        MiningOptions.AddRangeCheck(openCases, v => v >= 1, "must be at least 1");
+        defaults.Require(openCases, v => v >= 1, "must be at least 1");
 
         var command = new Command("mine", "Mine an event log file as a stream and print or save the model.")
         {

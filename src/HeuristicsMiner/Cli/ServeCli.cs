@@ -21,7 +21,13 @@ public static class ServeCli
         ICheckpointStore store;
         try
         {
-            store = CheckpointStoreSpec.Parse(settings.CheckpointStore).Create(settings.Bootstrap, settings.Group, Log);
+            store = CheckpointStoreSpec.Parse(settings.CheckpointStore)
+                .Create(settings.Bootstrap, settings.Group, Log, settings.ProducerConfig, settings.ConsumerConfig);
+        }
+        catch (CheckpointClientSettingsException e)
+        {
+            Log($"error: the producer settings (--producer-config) are not valid for the checkpoint store: {e.InnerException?.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
         {

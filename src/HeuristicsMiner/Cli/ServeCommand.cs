@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HeuristicsBench.Cli;
 using HeuristicsBench.ServiceHost;
 using HeuristicsMiner.Checkpoints;
 using HeuristicsMiner.Serving;
@@ -6,42 +7,44 @@ using HeuristicsMiner.Serving;
 namespace HeuristicsMiner.Cli;
 
 /// <summary>
-/// <c>serve</c>: the streaming miner service. Every option's default can be set by an environment variable
-/// MINER_&lt;NAME&gt; (e.g. MINER_BOOTSTRAP, MINER_EPSILON), for containers.
+/// <c>serve</c>: the streaming miner service. Every option's default but those of the client settings and
+/// --relative-to-best can be set by an environment variable MINER_&lt;NAME&gt; (e.g. MINER_BOOTSTRAP, MINER_EPSILON),
+/// for containers (see <see cref="OptionDefaults"/>).
 /// </summary>
 public static class ServeCommand
 {
     public const string EnvironmentPrefix = "MINER_";
 
-    public static Command Create()
+    /// <param name="environmentPrefix">Of the variables the defaults come from; tests give their own.</param>
+    public static Command Create(string environmentPrefix = EnvironmentPrefix)
     {
-        var env = new EnvironmentDefaults(EnvironmentPrefix);
-        var mining = new MiningOptions(EnvironmentPrefix);
-        var bootstrap = new Option<string>("--bootstrap", "-b") { Description = "Kafka bootstrap servers HOST:PORT[,...] [MINER_BOOTSTRAP]", DefaultValueFactory = env.Text("BOOTSTRAP", "127.0.0.1:9092") };
-        var input = new Option<string>("--input-topic") { Description = "Case-keyed event topic [MINER_INPUT_TOPIC]", DefaultValueFactory = env.Text("INPUT_TOPIC", "events") };
-        var models = new Option<string>("--model-topic") { Description = "Topic the merged model is published to [MINER_MODEL_TOPIC]", DefaultValueFactory = env.Text("MODEL_TOPIC", "models") };
-        var group = new Option<string>("--group", "-g") { Description = "Consumer group; checkpoints are per group [MINER_GROUP]", DefaultValueFactory = env.Text("GROUP", "heuristics-miner") };
-        var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for unusable input (default <input-topic>.dlq) [MINER_DEAD_LETTER_TOPIC]", DefaultValueFactory = r => env.Text("DEAD_LETTER_TOPIC", "")(r) is { Length: > 0 } t ? t : null };
-        var store = new Option<string>("--checkpoint-store") { Description = "kafka (topic <group>.checkpoints) or dir:PATH (PATH/<group>/) [MINER_CHECKPOINT_STORE]", DefaultValueFactory = env.Text("CHECKPOINT_STORE", "kafka") };
-        var checkpointEvents = new Option<long>("--checkpoint-every-events") { Description = "Checkpoint a partition after this many of its records [MINER_CHECKPOINT_EVERY_EVENTS]", DefaultValueFactory = env.LongCount("CHECKPOINT_EVERY_EVENTS", MinerTimings.Default.CheckpointEveryEvents) };
-        var checkpointMs = new Option<long>("--checkpoint-interval-ms") { Description = "... or after this long with new records [MINER_CHECKPOINT_INTERVAL_MS]", DefaultValueFactory = env.LongCount("CHECKPOINT_INTERVAL_MS", (long)MinerTimings.Default.CheckpointInterval.TotalMilliseconds) };
-        var publishEvents = new Option<long>("--publish-every-events") { Description = "Publish the model after this many records (the paper: 100) [MINER_PUBLISH_EVERY_EVENTS]", DefaultValueFactory = env.LongCount("PUBLISH_EVERY_EVENTS", MinerTimings.Default.PublishEveryEvents) };
-        var publishMs = new Option<long>("--publish-interval-ms") { Description = "... or after this long when it changed [MINER_PUBLISH_INTERVAL_MS]", DefaultValueFactory = env.LongCount("PUBLISH_INTERVAL_MS", (long)MinerTimings.Default.PublishInterval.TotalMilliseconds) };
-        var payload = new Option<string>("--model-payload") { Description = "json (mine --format json fields + offsets) or paper-petri-net [MINER_MODEL_PAYLOAD]", DefaultValueFactory = env.Text("MODEL_PAYLOAD", "json") };
-        payload.AcceptOnlyFromAmong("json", "paper-petri-net");
-        MiningOptions.AddChoiceCheck(payload, ["json", "paper-petri-net"]);
-        var http = new Option<string>("--http") { Description = "HOST:PORT of /metrics, /healthz, /readyz (0.0.0.0:9400 in containers; port 0 = any) [MINER_HTTP]", DefaultValueFactory = env.Text("HTTP", "127.0.0.1:9400") };
-        var clockControl = new Option<bool>("--enable-clock-control") { Description = "Serve /control/clock (clock-skew chaos); off by default [MINER_CLOCK_CONTROL]", DefaultValueFactory = env.Flag("CLOCK_CONTROL") };
-        var maxBytes = new Option<int>("--max-event-bytes") { Description = "Larger records go to the dead-letter topic [MINER_MAX_EVENT_BYTES]", DefaultValueFactory = env.Count("MAX_EVENT_BYTES", ServeSettings.DefaultMaxEventBytes) };
-        var instance = new Option<string>("--instance") { Description = "This member's name: client id and model key <group>/<instance> (default host-pid) [MINER_INSTANCE]", DefaultValueFactory = env.Text("INSTANCE", $"{Environment.MachineName}-{Environment.ProcessId}") };
+        var defaults = OptionDefaults.FromEnvironment(environmentPrefix);
+        var mining = new MiningOptions(defaults);
+        var bootstrap = defaults.Set(new Option<string>("--bootstrap", "-b") { Description = "Kafka bootstrap servers HOST:PORT[,...]" }, "127.0.0.1:9092");
+        var input = defaults.Set(new Option<string>("--input-topic") { Description = "Case-keyed event topic" }, "events");
+        var models = defaults.Set(new Option<string>("--model-topic") { Description = "Topic the merged model is published to" }, "models");
+        var group = defaults.Set(new Option<string>("--group", "-g") { Description = "Consumer group; checkpoints are per group" }, "heuristics-miner");
+        var deadLetters = defaults.Set(new Option<string?>("--dead-letter-topic") { Description = "Topic for unusable input (default <input-topic>.dlq)" }, null);
+        var store = defaults.Set(new Option<string>("--checkpoint-store") { Description = "kafka (topic <group>.checkpoints) or dir:PATH (PATH/<group>/)" }, "kafka");
+        var checkpointEvents = defaults.Set(new Option<long>("--checkpoint-every-events") { Description = "Checkpoint a partition after this many of its records" }, MinerTimings.Default.CheckpointEveryEvents);
+        var checkpointMs = defaults.Set(new Option<long>("--checkpoint-interval-ms") { Description = "... or after this long with new records" }, (long)MinerTimings.Default.CheckpointInterval.TotalMilliseconds);
+        var publishEvents = defaults.Set(new Option<long>("--publish-every-events") { Description = "Publish the model after this many records (the paper: 100)" }, MinerTimings.Default.PublishEveryEvents);
+        var publishMs = defaults.Set(new Option<long>("--publish-interval-ms") { Description = "... or after this long when it changed" }, (long)MinerTimings.Default.PublishInterval.TotalMilliseconds);
+        var payload = defaults.Set(new Option<string>("--model-payload") { Description = "json (mine --format json fields + offsets) or paper-petri-net" }, "json");
+        defaults.AcceptOnlyFromAmong(payload, "json", "paper-petri-net");
+        var http = defaults.Set(new Option<string>("--http") { Description = "HOST:PORT of /metrics, /healthz, /readyz (0.0.0.0:9400 in containers; port 0 = any)" }, "127.0.0.1:9400");
+        // MINER_CLOCK_CONTROL, not MINER_ENABLE_CLOCK_CONTROL: the name the chart and README have always used
+        var clockControl = defaults.Set(new Option<bool>("--enable-clock-control") { Description = "Serve /control/clock (clock-skew chaos); off by default" }, false, name: "CLOCK_CONTROL");
+        var maxBytes = defaults.Set(new Option<int>("--max-event-bytes") { Description = "Larger records go to the dead-letter topic" }, ServeSettings.DefaultMaxEventBytes);
+        var instance = defaults.Set(new Option<string>("--instance") { Description = "This member's name: client id and model key <group>/<instance> (default host-pid)" }, $"{Environment.MachineName}-{Environment.ProcessId}");
         var consumerConfig = new Option<string[]>("--consumer-config") { Description = "Extra librdkafka consumer setting key=value (repeatable)", AllowMultipleArgumentsPerToken = false };
         var producerConfig = new Option<string[]>("--producer-config") { Description = "Extra librdkafka producer setting key=value (repeatable)" };
 
-        MiningOptions.AddRangeCheck(checkpointEvents, v => v >= 1, "must be at least 1");
-        MiningOptions.AddRangeCheck(checkpointMs, v => v >= 1, "must be at least 1");
-        MiningOptions.AddRangeCheck(publishEvents, v => v >= 1, "must be at least 1");
-        MiningOptions.AddRangeCheck(publishMs, v => v >= 1, "must be at least 1");
-        MiningOptions.AddRangeCheck(maxBytes, v => v >= 64, "must be at least 64");
+        defaults.Require(checkpointEvents, v => v >= 1, "must be at least 1");
+        defaults.Require(checkpointMs, v => v >= 1, "must be at least 1");
+        defaults.Require(publishEvents, v => v >= 1, "must be at least 1");
+        defaults.Require(publishMs, v => v >= 1, "must be at least 1");
+        defaults.Require(maxBytes, v => v >= 64, "must be at least 64");
         foreach (var option in new[] { consumerConfig, producerConfig })
         {
             var o = option;
@@ -54,26 +57,28 @@ public static class ServeCommand
                 }
             });
         }
-        store.Validators.Add(r =>
+        defaults.Require(store, text =>
         {
             try
             {
-                CheckpointStoreSpec.Parse(r.GetValueOrDefault<string>());
+                CheckpointStoreSpec.Parse(text);
+                return null;
             }
             catch (FormatException e)
             {
-                r.AddError(e.Message);
+                return e.Message;
             }
         });
-        http.Validators.Add(r =>
+        defaults.Require(http, text =>
         {
             try
             {
-                new HttpEndpointOptions(r.GetValueOrDefault<string>()).Parse();
+                new HttpEndpointOptions(text).Parse();
+                return null;
             }
             catch (FormatException e)
             {
-                r.AddError($"--http: {e.Message}");
+                return $"--http: {e.Message}";
             }
         });
 
@@ -84,6 +89,7 @@ public static class ServeCommand
         };
         foreach (var option in mining.All)
             command.Options.Add(option);
+        defaults.ReportProblems(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var inputTopic = parse.GetValue(input)!;

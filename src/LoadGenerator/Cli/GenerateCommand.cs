@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HeuristicsBench.Cli;
 using LoadGenerator.Generation;
 
 namespace LoadGenerator.Cli;

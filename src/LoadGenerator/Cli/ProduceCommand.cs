@@ -1,6 +1,7 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using System.Globalization;
+using HeuristicsBench.Cli;
 using HeuristicsBench.ServiceHost;
 using HeuristicsBench.Workloads.Pacing;
 using LoadGenerator.Production;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HeuristicsBench.Cli;
 using HeuristicsBench.Workloads.Pacing;
 using HeuristicsBench.Workloads.Streams;
 using LoadGenerator.Streams;

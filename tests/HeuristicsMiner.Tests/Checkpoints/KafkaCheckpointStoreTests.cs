@@ -26,6 +26,43 @@ public sealed class KafkaCheckpointStoreTests : CheckpointStoreContract, IAsyncL
     private static (byte[]? Key, byte[]? Value) Record(CheckpointEnvelope chunk) => (CheckpointRecordKey.For(chunk), chunk.ToBytes());
 
     [Fact]
+    public async Task The_extra_client_settings_reach_the_producer_admin_and_loader()
+    {
+        // bootstrap.servers given only as an extra setting sends every client of the store to a second broker: a
+        // client that did not get it would look for the topic on the first one and save or load nothing
+        await using var other = new KafkaBroker(new BrokerOptions { Listeners = [new ListenerOptions { Port = 0 }] });
+        other.Start();
+        var redirect = new Dictionary<string, string> { ["bootstrap.servers"] = other.BootstrapServers };
+        KafkaCheckpointStore OpenRedirected() => new(Bootstrap, "miner", new KafkaCheckpointStoreOptions
+        {
+            Log = Warnings.Enqueue, OperationTimeout = TimeSpan.FromSeconds(10), ProducerConfig = redirect, ConsumerConfig = redirect,
+        });
+        var partition = new PartitionId("events", 0);
+        var state = CheckpointStates.Bytes(1000, seed: 4);
+
+        await using (var store = OpenRedirected())
+            await store.SaveAsync(CheckpointStates.At(partition, 42, state), TestContext.Current.CancellationToken);
+        IReadOnlyDictionary<PartitionId, PartitionCheckpoint> loaded;
+        await using (var store = OpenRedirected())
+            loaded = await store.LoadAsync([partition], TestContext.Current.CancellationToken);
+
+        Assert.Equal(42, loaded[partition].NextOffset);
+        Assert.Equal(state, loaded[partition].State);
+        Assert.True(other.Topics.TryGet("miner.checkpoints", out _));
+        Assert.False(broker.Topics.TryGet("miner.checkpoints", out _));
+    }
+
+    [Fact]
+    public void Producer_settings_librdkafka_refuses_are_an_error_naming_them()
+    {
+        var options = new KafkaCheckpointStoreOptions { ProducerConfig = new Dictionary<string, string> { ["no.such.property"] = "1" } };
+
+        var error = Assert.Throws<CheckpointClientSettingsException>(() => new KafkaCheckpointStore(Bootstrap, "miner", options));
+
+        Assert.Contains("no.such.property", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_multi_chunk_state_round_trips()
     {
         var partition = new PartitionId("events", 0);

@@ -38,4 +38,14 @@ public class ProgramTests
         Assert.StartsWith("{\"eventsProcessed\":42,", stdout, StringComparison.Ordinal);
         Assert.Contains("mined 42 events", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Serve_exits_2_when_the_checkpoint_store_producer_refuses_the_producer_settings()
+    {
+        // the Kafka store (the default) builds its producer from --producer-config before any connection is made
+        var (code, _, stderr) = Run("serve", "--bootstrap", "127.0.0.1:1", "--http", "127.0.0.1:0", "--producer-config", "no.such.property=1");
+        Assert.Equal(2, code);
+        Assert.Contains("the producer settings (--producer-config) are not valid for the checkpoint store", stderr, StringComparison.Ordinal);
+        Assert.Contains("no.such.property", stderr, StringComparison.Ordinal);
+    }
 }
