@@ -32,4 +32,14 @@ public sealed class HypothesisCheckTests
         var deviation = HypothesisCheck.Deviation(TenSeconds, t, l, 1000, 1020, 1030, 1060);
         Assert.Contains("after the last fault lag was still 5000", deviation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fault_lasting_until_the_load_stops_leaves_the_after_part_not_checked_rather_than_deviated()
+    {
+        var (t, l) = Series(i => i >= 20 ? 5000 : 10);
+        var result = HypothesisCheck.Deviation(TenSeconds, t, l, 1000, 1020, 1060, 1060);
+        Assert.StartsWith(HypothesisCheck.NotChecked, result, StringComparison.Ordinal);
+        var (t2, l2) = Series(i => i == 15 ? 500 : 10);
+        Assert.Contains("before the first fault lag reached 500", HypothesisCheck.Deviation(TenSeconds, t2, l2, 1000, 1020, 1060, 1060), StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,16 @@ public sealed class RunInputTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_workload_model_exits_2_before_any_run_starts()
+    {
+        Directory.CreateDirectory(_root);
+        var path = Path.Combine(_root, "model.yaml");
+        File.WriteAllText(path, "name: model\nworkload: { model: no-such-model, rate: 10, duration: 2s }\nscenarios:\n  - name: baseline\n");
+        Assert.Equal(2, await RunCli.RunAsync(Settings(path), TestContext.Current.CancellationToken));
+        Assert.False(Directory.Exists(Path.Combine(_root, "results")));
+    }
+
+    [Fact]
     public async Task An_unknown_backend_exits_2()
     {
         Assert.Equal(2, await RunCli.RunAsync(Settings(Valid(), backend: "cloud"), TestContext.Current.CancellationToken));

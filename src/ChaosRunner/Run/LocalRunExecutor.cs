@@ -38,6 +38,7 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
         long[] high = [];
         var workloadStart = started;
         var observedEnd = started;
+        var loadStopped = started;
         var acknowledged = 0L;
 
         LocalCluster? cluster = null;
@@ -59,7 +60,9 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
             var t0 = DateTimeOffset.UtcNow;
             workloadStart = Unix(t0);
             var theCluster = cluster;
-            nemesis = new Nemesis.Nemesis(cluster, plan, t0, ct => theCluster.StartGeneratorAsync(Remaining(t0, duration), ct));
+            // A generator killed by a fault restarts for the rest of the workload only; once the workload is over it stays down.
+            nemesis = new Nemesis.Nemesis(cluster, plan, t0, ct =>
+                DateTimeOffset.UtcNow < t0 + duration ? theCluster.StartGeneratorAsync(Remaining(t0, duration), ct) : Task.CompletedTask);
             var n = nemesis;
             using var faultCounter = new Timer(_ => Volatile.Write(ref activeFaults, n.ActiveCount), null, 0, 200);
             nemesis.Start();
@@ -79,8 +82,11 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
 
             // Stop the load: the generator stops by itself at the end of its duration; on an abort it is stopped.
             progress?.Report(new RunProgress("draining", duration.TotalSeconds, duration.TotalSeconds, observer.LastLag));
+            loadStopped = Math.Min(Now(), workloadStart + duration.TotalSeconds);
             acknowledged = await StopGeneratorAsync(cluster, observer, abortReason is not null).ConfigureAwait(false);
-            await DrainAsync(observer, plan, cancel).ConfigureAwait(false);
+            // The generator has exited, so the topic no longer grows: drain against offsets read now, not the last sample.
+            var drainTarget = await FinalHighWatermarksAsync(observer, cancel).ConfigureAwait(false);
+            await DrainAsync(observer, drainTarget, cancel).ConfigureAwait(false);
 
             // A graceful stop of the miner publishes its final model and checkpoints.
             progress?.Report(new RunProgress("stopping", duration.TotalSeconds, duration.TotalSeconds, observer.LastLag));
@@ -110,25 +116,29 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             error = "interrupted (Ctrl-C)";
+            if (nemesis is not null)
+                nemesis.RestartOnHalt = false;
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or Confluent.Kafka.KafkaException or FileNotFoundException or FormatException or HttpRequestException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The first line says what failed; the process output it may carry is in logs/.
+            // Whatever failed (a timeout included), the run is recorded and the next one starts. The first line says what failed; the
+            // process output it may carry is in logs/.
             error = e.Message.Split('\n')[0].TrimEnd(':') + " (see the run's logs/)";
         }
         finally
         {
+            // Each step of the teardown runs even when an earlier one fails, so no fault or process is left behind.
             if (nemesis is not null)
             {
-                await nemesis.DisposeAsync().ConfigureAwait(false);
+                error ??= await Safely(async () => await nemesis.DisposeAsync().ConfigureAwait(false)).ConfigureAwait(false);
                 applied = nemesis.Applied;
             }
             if (observer is not null)
-                await observer.DisposeAsync().ConfigureAwait(false);
+                error ??= await Safely(async () => await observer.DisposeAsync().ConfigureAwait(false)).ConfigureAwait(false);
             if (cluster is not null)
             {
                 commands = cluster.Commands;
-                await cluster.DisposeAsync().ConfigureAwait(false);
+                error ??= await Safely(async () => await cluster.DisposeAsync().ConfigureAwait(false)).ConfigureAwait(false);
             }
             registry.KillAll();
         }
@@ -143,10 +153,12 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
         {
             var (times, lags) = history.Series(MetricNames.Lag);
             var windows = applied.Where(a => a.AppliedStart is not null).ToList();
-            deviation = HypothesisCheck.Deviation(hypothesis, times, lags, workloadStart,
-                windows.Count == 0 ? null : windows.Min(a => a.AppliedStart!.Value),
-                windows.Count == 0 ? null : windows.Max(a => a.AppliedEnd ?? a.AppliedStart!.Value),
-                workloadStart + duration.TotalSeconds);
+            deviation = abortReason is not null
+                ? HypothesisCheck.NotChecked + "the run was aborted"
+                : HypothesisCheck.Deviation(hypothesis, times, lags, workloadStart,
+                    windows.Count == 0 ? null : windows.Min(a => a.AppliedStart!.Value),
+                    windows.Count == 0 ? null : windows.Max(a => a.AppliedEnd ?? a.AppliedStart!.Value),
+                    loadStopped);
         }
         return new RunRecord(plan.Run, workloadStart, Math.Max(observedEnd, workloadStart), history, applied, verdicts, finalJson, abortReason,
             hypothesis is not null, deviation, error, high.Sum(), commands);
@@ -207,18 +219,29 @@ public sealed class LocalRunExecutor(ServiceBinaries binaries, TimeSpan drainTim
         return null;
     }
 
-    /// <summary>Waits until the newest model reflects every record, up to the drain timeout.</summary>
-    private async Task DrainAsync(Observer observer, RunPlan plan, CancellationToken cancel)
+    /// <summary>Waits until the newest model reflects every record up to <paramref name="high"/>, up to the drain timeout.</summary>
+    private async Task DrainAsync(Observer observer, long[] high, CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + drainTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (observer.LastHighWatermarks is { } high && observer.Models.Latest is { } model &&
-                Enumerable.Range(0, plan.System.Partitions).All(p => model.Offsets.TryGetValue(p, out var o) && o >= high[p]))
-            {
+            if (observer.Models.Latest is { } model && Enumerable.Range(0, high.Length).All(p => model.Offsets.TryGetValue(p, out var o) && o >= high[p]))
                 return;
-            }
             await Task.Delay(250, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one teardown step; a failure is kept as the run's error (the first one wins) instead of stopping the teardown.</summary>
+    private static async Task<string?> Safely(Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "teardown: " + e.Message.Split('\n')[0];
         }
     }
 

@@ -43,6 +43,17 @@ public static class RunCli
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        try
+        {
+            // The workload's model is loaded by every run (its ground truth); a bad one is bad input, refused now.
+            HeuristicsBench.Workloads.Models.ModelCatalog.Load(experiment.Workload.Model, 1);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {settings.ExperimentFile}: workload.model: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         RunBackend backend;
         try
         {

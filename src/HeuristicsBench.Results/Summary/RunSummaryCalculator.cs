@@ -111,7 +111,7 @@ public static class RunSummaryCalculator
 
     private static string HypothesisText(RunRecord record) =>
         !record.HypothesisChecked ? "none"
-        : record.HypothesisDeviation is { } why ? "deviated: " + why
+        : record.HypothesisDeviation is { } why ? (why.StartsWith("not checked", StringComparison.Ordinal) ? why : "deviated: " + why)
         : "held";
 
     private static string SweepParameter(ExperimentRun run, Experiment? experiment) =>

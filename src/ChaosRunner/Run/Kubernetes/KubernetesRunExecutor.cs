@@ -39,6 +39,7 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
         var acknowledged = 0L;
         IReadOnlyList<AppliedFault> applied = [];
         var leftovers = new List<string>();
+        var loadEnd = 0.0;
         KubernetesNemesis? nemesis = null;
         try
         {
@@ -76,7 +77,9 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
 
             // The load goes on; the model must catch up with what was in the topic when the run ended.
             progress?.Report(new RunProgress("draining", duration.TotalSeconds, duration.TotalSeconds, lag));
+            loadEnd = Unix(DateTimeOffset.UtcNow);
             var hwEnd = offsets.HighWatermarks(TimeSpan.FromSeconds(10));
+            var hwEndTime = Unix(DateTimeOffset.UtcNow);
             var deadline = DateTime.UtcNow + drainTimeout;
             while (DateTime.UtcNow < deadline && !Reaches(models.Latest, hwEnd))
                 await Task.Delay(250, cancel).ConfigureAwait(false);
@@ -88,8 +91,10 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
             var window = models.All.Where(m => m.Time >= Unix(t0) && m.Time <= Unix(end)).ToList();
             AddModelSeries(history, window, truth);
             AddFaultsActive(history, nemesis.Applied, Unix(t0), Unix(end));
-            var (_, ackedValues) = history.Series(MetricNames.EventsAcknowledged);
-            acknowledged = ackedValues.Length == 0 ? 0 : (long)ackedValues[^1];
+            // Acknowledged up to when the offsets were read (the load goes on: later acknowledgements are beyond hwEnd).
+            var (ackedTimes, ackedValues) = history.Series(MetricNames.EventsAcknowledged);
+            var lastBefore = Array.FindLastIndex(ackedTimes, t => t <= hwEndTime);
+            acknowledged = lastBefore < 0 ? 0 : (long)ackedValues[lastBefore];
 
             if (models.Latest is { } last)
             {
@@ -112,7 +117,7 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
         {
             error = "interrupted (Ctrl-C)";
         }
-        catch (Exception e) when (e is KafkaException or HeuristicsBench.Prometheus.Api.PrometheusQueryException or ChaosMeshException or TimeoutException or InvalidOperationException or HttpRequestException or FormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             error = e.Message.Split('\n')[0];
         }
@@ -120,7 +125,14 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
         {
             if (nemesis is not null)
             {
-                await nemesis.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await nemesis.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    leftovers.Add("cleanup failed: " + e.Message.Split('\n')[0]);
+                }
                 applied = nemesis.Applied;
                 leftovers.AddRange(nemesis.CleanupProblems);
             }
@@ -131,7 +143,20 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
         var verdicts = error is null
             ? [.. Checkers.All(new CheckInput(acknowledged, checkedOffsets, final, baselineJson, [])).Where(v => v.Checker != Checkers.NoOrphanProcesses), orphans]
             : new List<CheckerVerdict> { orphans };
-        return new RunRecord(plan.Run, Unix(t0), Unix(end), history, applied, verdicts, finalJson, abortReason, false, null, error,
+        string? deviation = null;
+        if (plan.Experiment.Hypothesis is { } hypothesis && error is null)
+        {
+            var (times, lags) = history.Series(MetricNames.Lag);
+            var windows = applied.Where(a => a.AppliedStart is not null).ToList();
+            deviation = abortReason is not null
+                ? HypothesisCheck.NotChecked + "the run was aborted"
+                : HypothesisCheck.Deviation(hypothesis, times, lags, Unix(t0),
+                    windows.Count == 0 ? null : windows.Min(a => a.AppliedStart!.Value),
+                    windows.Count == 0 ? null : windows.Max(a => a.AppliedEnd ?? a.AppliedStart!.Value),
+                    loadEnd);
+        }
+        return new RunRecord(plan.Run, Unix(t0), Unix(end), history, applied, verdicts, finalJson, abortReason,
+            plan.Experiment.Hypothesis is not null, deviation, error,
             checkedOffsets.Sum(), [.. applied.Select(a => $"{a.Kind} on {a.Target}: {a.Note}")]);
     }
 

@@ -153,7 +153,15 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         var child = Start("stress", _binaries.Runner,
             ["stress", "--threads", threads.ToString(CultureInfo.InvariantCulture), "--percent", Number(percent)]);
-        await child.WaitForLineAsync("ready", ReadyTimeout, cancel).ConfigureAwait(false);
+        try
+        {
+            await child.WaitForLineAsync("ready", ReadyTimeout, cancel).ConfigureAwait(false);
+        }
+        catch
+        {
+            child.Dispose(); // not returned, so nobody else would stop it
+            throw;
+        }
         return child;
     }
 

@@ -48,7 +48,12 @@ public sealed class Observer : IAsyncDisposable
         _models = new ModelWatcher(cluster.Ports.BrokerBootstrap, RunPlan.ModelTopic);
     }
 
+    private int _missedSamples;
+
     public RunHistory History { get; } = new();
+
+    /// <summary>Seconds whose sample failed as a whole.</summary>
+    public int MissedSamples => Volatile.Read(ref _missedSamples);
 
     public ModelWatcher Models => _models;
 
@@ -85,9 +90,11 @@ public sealed class Observer : IAsyncDisposable
             {
                 await SampleAsync().ConfigureAwait(false);
             }
-            catch (Exception e) when (e is KafkaException or HttpRequestException or TaskCanceledException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // one missed sample (broker down, a service restarting) leaves a gap in the history
+                // one missed sample (broker down, a service restarting, an unreadable scrape) leaves a gap in the
+                // history; sampling and the abort watch go on
+                Interlocked.Increment(ref _missedSamples);
             }
             next += Interval;
             var wait = next - DateTime.UtcNow;
@@ -125,6 +132,7 @@ public sealed class Observer : IAsyncDisposable
 
         long[] high;
         long[] committed;
+        now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0; // lag is stamped when it is asked, after the scrapes
         try
         {
             high = _offsets.HighWatermarks(BrokerTimeout);

@@ -10,8 +10,8 @@ namespace ChaosRunner.Run.Nemesis;
 /// <summary>
 /// Applies a run's faults on schedule against the local cluster and records every window as applied. Network faults
 /// are toxics on the target's fault proxy; pod-kill is SIGKILL and an immediate restart; pod-failure SIGKILL and a
-/// restart when the window ends; clock skew goes through the service's /control/clock (re-applied if the process
-/// restarts inside the window); CPU stress is a separate stress process; broker-kill kills and restarts the broker.
+/// restart when the window ends; clock skew goes through the service's /control/clock (re-applied when a fault restarts
+/// the process inside the window); CPU stress is a separate stress process; broker-kill kills and restarts the broker.
 /// <see cref="HaltAsync"/> removes every active fault at once and cancels the rest of the schedule.
 /// </summary>
 public sealed class Nemesis : IAsyncDisposable
@@ -26,6 +26,7 @@ public sealed class Nemesis : IAsyncDisposable
     private readonly Dictionary<string, Func<Task<string>>> _active = [];
     private readonly SemaphoreSlim _serial = new(1, 1);
     private readonly List<Task> _windows = [];
+    private readonly Dictionary<ServiceRole, object> _skews = [];
     private string? _haltReason;
 
     /// <param name="restartGenerator">Starts a new generator incarnation for the rest of the workload.</param>
@@ -36,6 +37,9 @@ public sealed class Nemesis : IAsyncDisposable
         _start = start;
         _restartGenerator = restartGenerator;
     }
+
+    /// <summary>Whether removing a pod-failure or broker-kill at a halt restarts the process (false on Ctrl-C: everything is stopped anyway).</summary>
+    public bool RestartOnHalt { get; set; } = true;
 
     /// <summary>Faults injected and not yet removed.</summary>
     public int ActiveCount
@@ -115,20 +119,37 @@ public sealed class Nemesis : IAsyncDisposable
                 appliedEnd = Now();
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (_halt.IsCancellationRequested)
         {
             notes.Add(appliedStart is null ? "not applied: " + (_haltReason ?? "the run ended") : "removed by halt: " + (_haltReason ?? "the run ended"));
             if (appliedStart is not null)
                 appliedEnd = Now();
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or IOException or HeuristicsBench.FaultProxy.FaultProxyException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            notes.Add("failed: " + e.Message.Split('\n')[0]);
+            // Anything else (a timeout, a refused request, a process that would not start) is this window's failure,
+            // not the run's: the fault is recorded as failed and whatever of it was registered is removed.
+            notes.Add("failed: " + (e is OperationCanceledException ? "timed out" : e.Message.Split('\n')[0]));
+            await RemoveQuietlyAsync(key, notes).ConfigureAwait(false);
+            if (appliedStart is not null)
+                appliedEnd = Now();
         }
         lock (_applied)
         {
             _applied.Add(new AppliedFault(index, repetition, FaultKindSpec.For(fault.Kind).Name, fault.Target.ToString().ToLowerInvariant(),
                 Describe(fault), plannedStart, plannedEnd, appliedStart, appliedEnd, string.Join("; ", notes)));
+        }
+    }
+
+    private async Task RemoveQuietlyAsync(string key, List<string> notes)
+    {
+        try
+        {
+            await RemoveAsync(key, notes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            notes.Add("removal failed: " + e.Message.Split('\n')[0]);
         }
     }
 
@@ -165,8 +186,22 @@ public sealed class Nemesis : IAsyncDisposable
         {
             var proxy = LocalCluster.ProxyName(role);
             var toxics = FaultToxics.For(fault, key);
-            foreach (var t in toxics)
-                _cluster.Proxies.AddToxic(proxy, t);
+            var added = new List<HeuristicsBench.FaultProxy.ToxicSpec>();
+            try
+            {
+                foreach (var t in toxics)
+                {
+                    _cluster.Proxies.AddToxic(proxy, t);
+                    added.Add(t);
+                }
+            }
+            catch (HeuristicsBench.FaultProxy.FaultProxyException)
+            {
+                // never leave half a fault (one direction of a partition) behind
+                foreach (var t in added)
+                    _cluster.Proxies.RemoveToxic(proxy, t.Name);
+                throw;
+            }
             var note = $"toxics {string.Join(", ", toxics.Select(t => t.Type + "/" + t.Stream.ToString().ToLowerInvariant()))} on the {proxy} proxy";
             if (fault.Kind == FaultKind.NetworkDelay && fault.NumberParameter("correlation") != 0)
                 note += " (correlation is not modelled by the proxy and was ignored)";
@@ -194,8 +229,8 @@ public sealed class Nemesis : IAsyncDisposable
             case FaultKind.PodKill:
             {
                 var pid = await _cluster.KillAsync(role).ConfigureAwait(false);
-                await RestartAsync(role).ConfigureAwait(false);
-                var note = pid is null ? $"{Name(role)} was down; restarted as pid {_cluster.Current(role)?.Id}" : $"killed pid {pid}, restarted as pid {_cluster.Current(role)?.Id}";
+                var reapplied = await RestartAsync(role).ConfigureAwait(false);
+                var note = (pid is null ? $"{Name(role)} was down; restarted as pid {_cluster.Current(role)?.Id}" : $"killed pid {pid}, restarted as pid {_cluster.Current(role)?.Id}") + reapplied;
                 return (note, () => Task.FromResult(""));
             }
             case FaultKind.PodFailure:
@@ -205,8 +240,10 @@ public sealed class Nemesis : IAsyncDisposable
                 {
                     if (_cluster.Current(role) is not null)
                         return "";
-                    await RestartAsync(role).ConfigureAwait(false);
-                    return $"restarted as pid {_cluster.Current(role)?.Id}";
+                    if (_halt.IsCancellationRequested && !RestartOnHalt)
+                        return "left down (interrupted)";
+                    var reapplied = await RestartAsync(role).ConfigureAwait(false);
+                    return $"restarted as pid {_cluster.Current(role)?.Id}{reapplied}";
                 });
             }
             case FaultKind.BrokerKill:
@@ -216,6 +253,8 @@ public sealed class Nemesis : IAsyncDisposable
                 {
                     if (_cluster.Broker is not null)
                         return "";
+                    if (_halt.IsCancellationRequested && !RestartOnHalt)
+                        return "left down (interrupted)";
                     await _cluster.StartBrokerAsync(CancellationToken.None).ConfigureAwait(false);
                     return $"restarted broker as pid {_cluster.Broker?.Id}";
                 });
@@ -225,10 +264,30 @@ public sealed class Nemesis : IAsyncDisposable
                 var offsetMs = fault.DurationParameter("offset").TotalMilliseconds;
                 var drift = fault.NumberParameter("drift");
                 var url = _cluster.HttpBase(role) + "/control/clock";
-                using (var response = await _http.PutAsJsonAsync(url, new { offsetMs, driftPpm = drift }).ConfigureAwait(false))
+                var body = new { offsetMs, driftPpm = drift };
+                try
+                {
+                    using var response = await _http.PutAsJsonAsync(url, body).ConfigureAwait(false);
                     response.EnsureSuccessStatusCode();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // the service may have applied it and answered late: take it back before reporting the failure
+                    try
+                    {
+                        using var undo = await _http.DeleteAsync(url).ConfigureAwait(false);
+                    }
+                    catch (Exception undoFailure) when (undoFailure is HttpRequestException or TaskCanceledException)
+                    {
+                    }
+                    throw;
+                }
+                lock (_skews)
+                    _skews[role] = body;
                 return (string.Create(CultureInfo.InvariantCulture, $"clock of {Name(role)} pid {_cluster.Current(role)?.Id} offset {offsetMs} ms, drift {drift} ppm"), async () =>
                 {
+                    lock (_skews)
+                        _skews.Remove(role);
                     try
                     {
                         using var response = await _http.DeleteAsync(url).ConfigureAwait(false);
@@ -258,7 +317,8 @@ public sealed class Nemesis : IAsyncDisposable
         }
     }
 
-    private async Task RestartAsync(ServiceRole role)
+    /// <summary>Restarts a role's process; a clock skew active on it is applied again. Returns a note suffix.</summary>
+    private async Task<string> RestartAsync(ServiceRole role)
     {
         switch (role)
         {
@@ -270,7 +330,22 @@ public sealed class Nemesis : IAsyncDisposable
                 break;
             default:
                 await _cluster.StartBrokerAsync(CancellationToken.None).ConfigureAwait(false);
-                break;
+                return "";
+        }
+        object? skew;
+        lock (_skews)
+            _skews.TryGetValue(role, out skew);
+        if (skew is null || _cluster.Current(role) is null)
+            return "";
+        try
+        {
+            using var response = await _http.PutAsJsonAsync(_cluster.HttpBase(role) + "/control/clock", skew).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            return "; its clock skew applied again";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return "; its clock skew could not be applied again: " + e.Message;
         }
     }
 
@@ -292,7 +367,7 @@ public sealed class Nemesis : IAsyncDisposable
             {
                 await remove().ConfigureAwait(false);
             }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // the halt goes on with the other faults; the run's checkers see what is left
             }

@@ -109,11 +109,18 @@ public sealed class ChildProcess : IDisposable
     {
         _ = Task.Run(async () =>
         {
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-            lock (_log)
+            try
             {
-                if (_disposed == 0)
-                    _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {DateTimeOffset.UtcNow:O} exited with code {_process.ExitCode}"));
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+                lock (_log)
+                {
+                    if (_disposed == 0)
+                        _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {DateTimeOffset.UtcNow:O} exited with code {_process.ExitCode}"));
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            {
+                // disposed meanwhile: Dispose has completed Exited already
             }
             _exited.TrySetResult();
         });
@@ -189,6 +196,7 @@ public sealed class ChildProcess : IDisposable
         _registry.Remove(this);
         lock (_log)
             _log.Dispose();
+        _exited.TrySetResult(); // the process is gone (or was killed just now); nobody waits on it forever
         _process.Dispose();
     }
 }

@@ -1,13 +1,14 @@
 namespace ChaosRunner.Run.Processes;
 
 /// <summary>
-/// Every child process the runner started and has not disposed, and every pid it ever started (for the
-/// no-orphan check). <see cref="KillAll"/> is the last line of defence on Ctrl-C and on exit.
+/// Every child process the runner started and has not disposed, and every process it ever started (for the
+/// no-orphan check: pid plus its start time in /proc, so a pid reused by another process is not taken for ours).
+/// <see cref="KillAll"/> is the last line of defence on Ctrl-C and on exit.
 /// </summary>
 public sealed class ProcessRegistry
 {
     private readonly List<ChildProcess> _live = [];
-    private readonly List<(string Role, int Pid)> _started = [];
+    private readonly List<(string Role, int Pid, string? StartTime)> _started = [];
 
     public void Add(ChildProcess child)
     {
@@ -15,7 +16,7 @@ public sealed class ProcessRegistry
         lock (_live)
         {
             _live.Add(child);
-            _started.Add((child.Role, child.Id));
+            _started.Add((child.Role, child.Id, Signals.StartTime(child.Id)));
         }
     }
 
@@ -31,12 +32,18 @@ public sealed class ProcessRegistry
         get
         {
             lock (_live)
-                return [.. _started];
+                return [.. _started.Select(s => (s.Role, s.Pid))];
         }
     }
 
-    /// <summary>Started processes still alive (not exited, not zombies).</summary>
-    public IReadOnlyList<(string Role, int Pid)> StillAlive() => Started.Where(p => Signals.IsAlive(p.Pid)).ToList();
+    /// <summary>Started processes still alive (not exited, not zombies, and still the process we started).</summary>
+    public IReadOnlyList<(string Role, int Pid)> StillAlive()
+    {
+        List<(string Role, int Pid, string? StartTime)> started;
+        lock (_live)
+            started = [.. _started];
+        return [.. started.Where(p => Signals.IsAlive(p.Pid) && (p.StartTime is null || Signals.StartTime(p.Pid) == p.StartTime)).Select(p => (p.Role, p.Pid))];
+    }
 
     public void KillAll()
     {

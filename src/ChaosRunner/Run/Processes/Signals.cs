@@ -22,6 +22,25 @@ internal static partial class Signals
     /// <summary>Whether a process with this id exists (signal 0: no signal, only the check).</summary>
     public static bool IsAlive(int pid) => Kill(pid, 0) == 0 && !IsZombie(pid);
 
+    /// <summary>The process's start time (clock ticks since boot, field 22 of /proc/PID/stat); null when unreadable.</summary>
+    public static string? StartTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 19 ? fields[19] : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsZombie(int pid)
     {
         try
