@@ -41,7 +41,17 @@ public static class StressCli
         string reason;
         try
         {
-            await Task.Delay(settings.Duration ?? Timeout.InfiniteTimeSpan, stop).ConfigureAwait(false);
+            if (settings.Duration is { } duration)
+            {
+                // Task.Delay may wake a little early (timer granularity): wait until the duration has really passed
+                TimeSpan left;
+                while ((left = duration - clock.Elapsed) > TimeSpan.Zero)
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), stop).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, stop).ConfigureAwait(false);
+            }
             reason = "duration reached";
         }
         catch (OperationCanceledException)
