@@ -31,7 +31,7 @@ public sealed class RealPrometheusTests : IAsyncDisposable
             Assert.Skip("no Prometheus: /usr/bin/prometheus is missing (apt-get install prometheus; .ci/run installs it) and PROMETHEUS_BINARY is not set");
         var clock = Stopwatch.StartNew();
         var output = TestContext.Current.TestOutputHelper;
-        var ports = FreePorts.Take(4);
+        var ports = ChaosRunner.Run.Processes.FreePorts.Take(4);
         var (prometheusPort, brokerMetricsPort, minerPort, generatorPort) = (ports[0], ports[1], ports[2], ports[3]);
 
         var broker = Own(LiveProcess.StartDotnet("broker", RepositoryBuild.Dll("ChaosRunner", "heuristics-bench.dll"),

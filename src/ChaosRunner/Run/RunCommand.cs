@@ -49,7 +49,10 @@ public static class RunCommand
                 parse.GetValue(file) ?? DefaultExperiment, parse.GetValue(results)!, parse.GetValue(backend)!, parse.GetValue(quiet),
                 drainTimeout, parse.GetValue(services), parse.GetValue(keep), "heuristics-bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 kubernetes);
-            using var shutdown = new ShutdownRequest();
+            // The first Ctrl-C or SIGTERM cancels: faults are removed, children stopped, finished runs kept; a second exits at once.
+            using var shutdown = new HeuristicsBench.ServiceHost.ShutdownSignal();
+            using var say = shutdown.Token.Register(() =>
+                Console.Error.WriteLine("stopping: removing every fault and stopping the child processes (signal again to exit at once)"));
             return await RunCli.RunAsync(settings, shutdown.Token).ConfigureAwait(false);
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Runtime.InteropServices;
 using HeuristicsBench.EventLogs;
 
 namespace ChaosRunner.Stress;
@@ -32,15 +31,8 @@ public static class StressCommand
         {
             var settings = new StressSettings(parse.GetValue(threads), parse.GetValue(percent),
                 parse.GetValue(duration) is { } text ? ParseDuration(text) : null);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            void OnSignal(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
-
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var shutdown = new HeuristicsBench.ServiceHost.ShutdownSignal();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
             return await StressCli.RunAsync(settings, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
         });
         return command;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChaosRunner.Run.Checking;
 using ChaosRunner.Run.Measurement;
 using Confluent.Kafka;
@@ -218,6 +217,4 @@ public sealed class KubernetesRunExecutor(KubernetesSettings settings, ChaosMesh
     }
 
     private static double Unix(DateTimeOffset t) => t.ToUnixTimeMilliseconds() / 1000.0;
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"k8s {settings.Namespace} via {settings.Bootstrap}");
 }

@@ -176,12 +176,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>SIGKILL of a role's process; returns its pid (null when it was already down).</summary>
     public async Task<int?> KillAsync(ServiceRole role)
     {
-        var child = role switch
-        {
-            ServiceRole.Broker => Interlocked.Exchange(ref _broker, null),
-            ServiceRole.Miner => Interlocked.Exchange(ref _miner, null),
-            _ => Interlocked.Exchange(ref _generator, null),
-        };
+        var child = Take(role);
         if (child is null)
             return null;
         await child.KillAsync().ConfigureAwait(false);
@@ -193,18 +188,21 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>SIGTERM and wait (a graceful stop); returns the exit code, null when the role was down.</summary>
     public async Task<int?> StopAsync(ServiceRole role, TimeSpan grace)
     {
-        var child = role switch
-        {
-            ServiceRole.Broker => Interlocked.Exchange(ref _broker, null),
-            ServiceRole.Miner => Interlocked.Exchange(ref _miner, null),
-            _ => Interlocked.Exchange(ref _generator, null),
-        };
+        var child = Take(role);
         if (child is null)
             return null;
         var code = await child.StopAsync(grace).ConfigureAwait(false);
         child.Dispose();
         return code;
     }
+
+    /// <summary>The role's process, marked down (null when it already was).</summary>
+    private ChildProcess? Take(ServiceRole role) => role switch
+    {
+        ServiceRole.Broker => Interlocked.Exchange(ref _broker, null),
+        ServiceRole.Miner => Interlocked.Exchange(ref _miner, null),
+        _ => Interlocked.Exchange(ref _generator, null),
+    };
 
     private ChildProcess Start(string role, ServiceBinary binary, IReadOnlyList<string> args)
     {

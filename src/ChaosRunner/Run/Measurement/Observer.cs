@@ -33,6 +33,7 @@ public sealed class Observer : IAsyncDisposable
     private long[]? _lastHighWatermarks;
     private double _lastTime;
     private long _lastModelEvents = -1;
+    private double? _lastFidelity;
     private double _lastModelSum = -1;
     private IReadOnlyList<(double UpperBound, double Count)>? _lastLatencyBuckets;
 
@@ -48,19 +49,12 @@ public sealed class Observer : IAsyncDisposable
         _models = new ModelWatcher(cluster.Ports.BrokerBootstrap, RunPlan.ModelTopic);
     }
 
-    private int _missedSamples;
-
     public RunHistory History { get; } = new();
-
-    /// <summary>Seconds whose sample failed as a whole.</summary>
-    public int MissedSamples => Volatile.Read(ref _missedSamples);
 
     public ModelWatcher Models => _models;
 
     /// <summary>The newest total lag measured (events), null before the first sample.</summary>
     public double? LastLag { get; private set; }
-
-    public long[]? LastHighWatermarks => _lastHighWatermarks;
 
     /// <summary>Events acknowledged to the generator, summed over its incarnations (last scrape of each).</summary>
     public double Acknowledged
@@ -94,7 +88,6 @@ public sealed class Observer : IAsyncDisposable
             {
                 // one missed sample (broker down, a service restarting, an unreadable scrape) leaves a gap in the
                 // history; sampling and the abort watch go on
-                Interlocked.Increment(ref _missedSamples);
             }
             next += Interval;
             var wait = next - DateTime.UtcNow;
@@ -178,15 +171,15 @@ public sealed class Observer : IAsyncDisposable
         if (model.EventsProcessed == _lastModelEvents)
         {
             // unchanged model: repeat the last value so the series has one sample per second
-            var (_, values) = History.Series(MetricNames.FidelityF1);
-            if (values.Length > 0)
-                History.Add(MetricNames.FidelityF1, now, values[^1]);
+            if (_lastFidelity is { } last)
+                History.Add(MetricNames.FidelityF1, now, last);
             return;
         }
         try
         {
             var mined = ModelJsonReader.Read(model.Json);
-            History.Add(MetricNames.FidelityF1, now, ArcFidelity.Of(mined.Net, _truth.TruthAt(model.EventsProcessed)).F1);
+            _lastFidelity = ArcFidelity.Of(mined.Net, _truth.TruthAt(model.EventsProcessed)).F1;
+            History.Add(MetricNames.FidelityF1, now, _lastFidelity.Value);
             _lastModelEvents = model.EventsProcessed;
         }
         catch (FormatException)

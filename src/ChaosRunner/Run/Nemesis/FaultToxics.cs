@@ -10,9 +10,6 @@ namespace ChaosRunner.Run.Nemesis;
 /// </summary>
 public static class FaultToxics
 {
-    /// <summary>Linux's minimum TCP retransmission timeout: what a lost segment costs a connection.</summary>
-    public const long RetransmitMilliseconds = 200;
-
     public static IReadOnlyList<ToxicSpec> For(Fault fault, string namePrefix)
     {
         ArgumentNullException.ThrowIfNull(fault);
@@ -31,7 +28,7 @@ public static class FaultToxics
                 new ToxicSpec("loss", ToxicDirection.Upstream, 1.0, new Dictionary<string, long>
                 {
                     ["percent"] = LossPercent(fault.NumberParameter("percent")),
-                    ["retransmit"] = RetransmitMilliseconds,
+                    ["retransmit"] = ToxicSpec.DefaultRetransmitMs, // Linux's minimum RTO: what a lost segment costs
                 }, namePrefix + "_loss"),
             ],
             FaultKind.ConnectionLoss =>

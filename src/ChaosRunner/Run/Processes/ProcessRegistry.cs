@@ -26,16 +26,6 @@ public sealed class ProcessRegistry
             _live.Remove(child);
     }
 
-    /// <summary>(role, pid) of every process started so far, restarts included.</summary>
-    public IReadOnlyList<(string Role, int Pid)> Started
-    {
-        get
-        {
-            lock (_live)
-                return [.. _started.Select(s => (s.Role, s.Pid))];
-        }
-    }
-
     /// <summary>Started processes still alive (not exited, not zombies, and still the process we started).</summary>
     public IReadOnlyList<(string Role, int Pid)> StillAlive()
     {

@@ -6,18 +6,12 @@ namespace ChaosRunner.Run.Processes;
 internal static partial class Signals
 {
     private const int SigTerm = 15;
-    private const int SigStop = 19;
-    private const int SigCont = 18;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial int Kill(int pid, int signal);
 
     public static void Terminate(int pid) => Send(pid, SigTerm);
-
-    public static void Pause(int pid) => Send(pid, SigStop);
-
-    public static void Resume(int pid) => Send(pid, SigCont);
 
     /// <summary>Whether a process with this id exists (signal 0: no signal, only the check).</summary>
     public static bool IsAlive(int pid) => Kill(pid, 0) == 0 && !IsZombie(pid);
